@@ -1,0 +1,184 @@
+// exemplar/fsm.hpp: a tiny table-driven state-machine engine.
+//
+//   Row<State, Event, Context, Failure>      {from, event, to, guard, guard_name}
+//   Table<State, Event, Context, Failure, NumStates, NumEvents, NumRows>
+//     constexpr Table(rows)                   indexes the rows at compile time
+//     fire(from, event, context) -> Fired     the first row whose guard passes, or why none did
+//     has_transition(from, event)             is there any row for (from, event)?
+//     target(from, event) / targets(...)      where (from, event) leads, ignoring guards
+//     states() / events() / allowed(from)     introspection over the same rows
+//     rows()                                  the rows themselves, for exports and docs
+//
+// A machine is nothing but its rows: dispatch, "what is allowed now" and the diagrams are all read
+// from the same table, so they cannot drift apart. Dispatch is two array reads and at most a few
+// guard calls through plain function pointers: no virtual call, no allocation.
+//
+// States and events are enums numbered 0..N-1. Rows sharing (from, event) must be adjacent; the first
+// whose guard passes wins, which is how one command can lead to different stages (a council review
+// that proposes or does not).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace exemplar::fsm {
+
+/// One transition: in `from`, on `event`, go to `to` if `guard` (when present) raises no failure.
+template <class State, class Event, class Context, class Failure>
+struct Row {
+  /// A guard inspects the context and returns a failure to block the row, or nullopt to let it pass.
+  using Guard = std::optional<Failure> (*)(const Context&);
+
+  State from;
+  Event event;
+  State to;
+  Guard guard = nullptr;
+  std::string_view guard_name = {};  ///< the guard's name as diagrams show it ("[council_proposed]")
+};
+
+/// What firing an event did: the row taken, or the failure of the last guard that blocked it.
+/// Neither means the table has no row for (from, event).
+template <class RowType, class Failure>
+struct Fired {
+  const RowType* row = nullptr;
+  std::optional<Failure> failure;
+
+  [[nodiscard]] bool taken() const noexcept { return row != nullptr; }
+  [[nodiscard]] bool no_transition() const noexcept { return row == nullptr && !failure; }
+};
+
+/// A transition table indexed by (state, event) at compile time.
+template <class State, class Event, class Context, class Failure, std::size_t NumStates,
+          std::size_t NumEvents, std::size_t NumRows>
+class Table {
+  static_assert(std::is_enum_v<State> && std::is_enum_v<Event>, "states and events are enums");
+  static_assert(NumRows < 255, "row indexes are stored in a byte");
+
+ public:
+  using row_type = Row<State, Event, Context, Failure>;
+  using fired_type = Fired<row_type, Failure>;
+
+  /// Indexes the rows; a table whose rows for one (from, event) are not adjacent, or that names a
+  /// state or event outside the counts, does not compile when the table is constexpr.
+  constexpr explicit Table(const std::array<row_type, NumRows>& rows) : rows_(rows) {
+    for (auto& line : first_) {
+      for (auto& cell : line) cell = kNone;
+    }
+    for (std::size_t i = 0; i < NumRows; ++i) {
+      const auto s = index(rows_[i].from);
+      const auto e = index(rows_[i].event);
+      if (s >= NumStates || e >= NumEvents || index(rows_[i].to) >= NumStates) {
+        throw std::logic_error("fsm::Table: a row names a state or event outside the counts");
+      }
+      if (first_[s][e] == kNone) {
+        first_[s][e] = static_cast<std::uint8_t>(i);
+      } else if (first_[s][e] + count_[s][e] != i) {
+        throw std::logic_error("fsm::Table: rows for one (from, event) must be adjacent");
+      }
+      ++count_[s][e];
+    }
+  }
+
+  /// Takes the first row for (from, event) whose guard passes. When every row is blocked, the
+  /// failure of the last blocking guard is returned; when there is no row, neither is set.
+  [[nodiscard]] constexpr fired_type fire(State from, Event event, const Context& context) const {
+    fired_type fired;
+    const auto s = index(from);
+    const auto e = index(event);
+    if (s >= NumStates || e >= NumEvents) return fired;
+    const std::size_t first = first_[s][e];
+    if (first == kNone) return fired;
+    for (std::size_t i = first; i < first + count_[s][e]; ++i) {
+      const row_type& row = rows_[i];
+      if (row.guard != nullptr) {
+        auto failure = row.guard(context);
+        if (failure) {
+          fired.failure = std::move(failure);
+          continue;
+        }
+      }
+      fired.row = &row;
+      fired.failure.reset();
+      return fired;
+    }
+    return fired;
+  }
+
+  /// True when the table has at least one row for (from, event), whatever its guards say.
+  [[nodiscard]] constexpr bool has_transition(State from, Event event) const noexcept {
+    const auto s = index(from);
+    const auto e = index(event);
+    return s < NumStates && e < NumEvents && first_[s][e] != kNone;
+  }
+
+  /// The target of the first row for (from, event), ignoring guards.
+  [[nodiscard]] constexpr std::optional<State> target(State from, Event event) const noexcept {
+    if (!has_transition(from, event)) return std::nullopt;
+    return rows_[first_[index(from)][index(event)]].to;
+  }
+
+  /// Every target (from, event) can lead to, in row order (more than one when guards choose).
+  [[nodiscard]] std::vector<State> targets(State from, Event event) const {
+    std::vector<State> result;
+    if (!has_transition(from, event)) return result;
+    const std::size_t first = first_[index(from)][index(event)];
+    for (std::size_t i = first; i < first + count_[index(from)][index(event)]; ++i) {
+      result.push_back(rows_[i].to);
+    }
+    return result;
+  }
+
+  /// Every state, in the enum's order.
+  [[nodiscard]] static constexpr std::array<State, NumStates> states() noexcept {
+    std::array<State, NumStates> all{};
+    for (std::size_t i = 0; i < NumStates; ++i) all[i] = static_cast<State>(i);
+    return all;
+  }
+
+  /// Every event, in the enum's order.
+  [[nodiscard]] static constexpr std::array<Event, NumEvents> events() noexcept {
+    std::array<Event, NumEvents> all{};
+    for (std::size_t i = 0; i < NumEvents; ++i) all[i] = static_cast<Event>(i);
+    return all;
+  }
+
+  /// The events that have a row from `from`, in the enum's order (guards not consulted).
+  [[nodiscard]] std::vector<Event> allowed(State from) const {
+    std::vector<Event> result;
+    for (Event event : events()) {
+      if (has_transition(from, event)) result.push_back(event);
+    }
+    return result;
+  }
+
+  /// True when no row leaves `state`.
+  [[nodiscard]] constexpr bool is_final(State state) const noexcept {
+    for (Event event : events()) {
+      if (has_transition(state, event)) return false;
+    }
+    return true;
+  }
+
+  /// The rows, in the order they were written: what diagrams and docs are generated from.
+  [[nodiscard]] constexpr const std::array<row_type, NumRows>& rows() const noexcept { return rows_; }
+
+ private:
+  static constexpr std::uint8_t kNone = 0xFF;
+
+  template <class E>
+  static constexpr std::size_t index(E value) noexcept {
+    return static_cast<std::size_t>(static_cast<std::underlying_type_t<E>>(value));
+  }
+
+  std::array<row_type, NumRows> rows_;
+  std::array<std::array<std::uint8_t, NumEvents>, NumStates> first_{};
+  std::array<std::array<std::uint8_t, NumEvents>, NumStates> count_{};
+};
+
+}  // namespace exemplar::fsm

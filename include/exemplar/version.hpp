@@ -1,0 +1,11 @@
+// exemplar: the library's one version source. CMake reads these three lines.
+#pragma once
+
+#define EXEMPLAR_VERSION_MAJOR 0
+#define EXEMPLAR_VERSION_MINOR 1
+#define EXEMPLAR_VERSION_PATCH 0
+
+namespace exemplar {
+/// The library version as "major.minor.patch", the same string CMake packages.
+inline constexpr const char* version_string = "0.1.0";
+}  // namespace exemplar

@@ -1,0 +1,120 @@
+// Refusal messages: one sentence per code, filled with the facts the refusal carries.
+#include "exemplar/refusal.hpp"
+
+#include <array>
+
+#include <fmt/format.h>
+
+namespace exemplar {
+namespace {
+
+constexpr std::array<Label, refusal_code_count> refusal_labels{{
+    {"not_allowed_from_stage", "not allowed from this stage", "không được phép ở giai đoạn này"},
+    {"stage_is_terminal", "the candidate's stage is final", "giai đoạn của ứng viên đã kết thúc"},
+    {"not_authorised", "not authorised", "không có thẩm quyền"},
+    {"outside_actor_unit", "outside the actor's unit", "ngoài đơn vị của người thực hiện"},
+    {"missing_prerequisite", "missing prerequisite", "thiếu điều kiện tiên quyết"},
+    {"invalid_argument", "invalid argument", "thông tin không hợp lệ"},
+    {"invalid_date", "invalid date", "ngày không hợp lệ"},
+    {"date_out_of_range", "date out of range", "ngày nằm ngoài phạm vi"},
+    {"date_out_of_order", "date before the last step", "ngày trước bước gần nhất"},
+    {"no_quorum", "no quorum", "không đủ số thành viên"},
+    {"no_higher_level", "no higher level", "không có cấp cao hơn"},
+    {"outside_window", "outside the plan's window", "ngoài thời hạn của kế hoạch"},
+    {"deadline_passed", "deadline passed", "đã quá hạn"},
+    {"needs_waiver", "needs the agency head's waiver", "cần Thủ trưởng cơ quan cho phép"},
+    {"not_eligible", "criteria not met", "chưa đạt tiêu chuẩn"},
+}};
+
+std::string opt_label(const std::optional<CommandKind>& command, Lang lang) {
+  return command ? std::string(label(*command, lang)) : std::string(lang == Lang::vi ? "thực hiện bước này" : "take this step");
+}
+
+std::string sentence(const Refusal& r, Lang lang) {
+  const bool vi = lang == Lang::vi;
+  const std::string command = opt_label(r.command, lang);
+  const std::string stage = r.stage ? std::string(label(*r.stage, lang)) : std::string("?");
+  const std::string role = r.role ? std::string(label(*r.role, lang)) : std::string("?");
+  const std::string date = r.date ? format_date(*r.date, lang) : std::string("?");
+  const std::string reference = r.reference ? format_date(*r.reference, lang) : std::string("?");
+  switch (r.code) {
+    case RefusalCode::not_allowed_from_stage:
+      return vi ? fmt::format("Không thể {} khi ứng viên ở giai đoạn «{}»", command, stage)
+                : fmt::format("Cannot {} a candidate that is {}", command, stage);
+    case RefusalCode::stage_is_terminal:
+      return vi ? fmt::format("Ứng viên ở giai đoạn «{}», đã kết thúc, không thể {}", stage, command)
+                : fmt::format("The candidate is {}, a final stage, and cannot {}", stage, command);
+    case RefusalCode::not_authorised: {
+      const std::string level = r.level ? std::string(label(*r.level, lang)) : std::string("?");
+      return vi ? fmt::format("{} không có thẩm quyền {} ứng viên ở giai đoạn «{}» ({})", role, command, stage, level)
+                : fmt::format("A {} may not {} a candidate that is {} ({})", role, command, stage, level);
+    }
+    case RefusalCode::outside_actor_unit: {
+      const auto unit = [](const std::optional<UnitId>& id) { return id ? id->value() : 0U; };
+      return vi ? fmt::format("{} chỉ được {} ứng viên của đơn vị mình (đơn vị {}), ứng viên thuộc đơn vị {}",
+                              role, command, unit(r.actor_unit), unit(r.candidate_unit))
+                : fmt::format("A {} may {} only candidates of their own unit (unit {}), not of unit {}",
+                              role, command, unit(r.actor_unit), unit(r.candidate_unit));
+    }
+    case RefusalCode::missing_prerequisite:
+      return vi ? fmt::format("Chưa đủ điều kiện để {}", command) : fmt::format("Cannot {} yet", command);
+    case RefusalCode::invalid_argument:
+      return vi ? fmt::format("Thông tin không hợp lệ ({})", r.subject) : fmt::format("Invalid {}", r.subject);
+    case RefusalCode::invalid_date:
+      return vi ? fmt::format("Ngày «{}» không phải là ngày hợp lệ", r.subject.empty() ? date : r.subject)
+                : fmt::format("The {} is not a valid calendar date", r.subject.empty() ? "date" : r.subject);
+    case RefusalCode::date_out_of_range:
+      return vi ? fmt::format("Ngày {} nằm ngoài phạm vi cho phép", date)
+                : fmt::format("The date {} is out of range", date);
+    case RefusalCode::date_out_of_order:
+      return vi ? fmt::format("Ngày {} trước ngày của bước gần nhất ({})", date, reference)
+                : fmt::format("{} is before the candidate's last step on {}", date, reference);
+    case RefusalCode::no_quorum:
+      return vi ? std::string("Hội đồng không đủ số thành viên tham dự") : std::string("The council has no quorum");
+    case RefusalCode::no_higher_level:
+      return vi ? std::string("Điển hình cấp toàn quốc không còn cấp cao hơn để đề nghị")
+                : std::string("A national exemplar has no higher level to be nominated to");
+    case RefusalCode::outside_window:
+      return vi ? fmt::format("Không thể {} ngày {}: ngoài thời hạn của mốc «{}»", command, date, r.subject)
+                : fmt::format("Cannot {} on {}: outside the window of milestone '{}'", command, date, r.subject);
+    case RefusalCode::deadline_passed:
+      return vi ? fmt::format("Không thể {} ngày {}: mốc «{}» đã hết hạn ngày {}", command, date, r.subject, reference)
+                : fmt::format("Cannot {} on {}: the deadline of milestone '{}' was {}", command, date, r.subject, reference);
+    case RefusalCode::needs_waiver:
+      return vi ? fmt::format("{} ngày {} quá hạn mốc «{}» ({}), cần Thủ trưởng cơ quan cho phép", command, date, r.subject, reference)
+                : fmt::format("To {} on {}, after the deadline of milestone '{}' ({}), needs the agency head's waiver", command, date, r.subject, reference);
+    case RefusalCode::not_eligible:
+      return vi ? std::string("Ứng viên chưa đạt tiêu chuẩn của kế hoạch") : std::string("The candidate does not meet the plan's criteria");
+  }
+  return std::string(label(r.code, lang));
+}
+
+}  // namespace
+
+LabelTable label_table(RefusalCode) noexcept { return LabelTable{refusal_labels.data(), refusal_labels.size()}; }
+
+std::string format_date(boost::gregorian::date date, Lang lang) {
+  if (date.is_special()) return lang == Lang::vi ? "không phải ngày" : "not a date";
+  const auto ymd = date.year_month_day();
+  if (lang == Lang::vi) return fmt::format("{:02}/{:02}/{:04}", ymd.day.as_number(), ymd.month.as_number(), static_cast<int>(ymd.year));
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year), ymd.month.as_number(), ymd.day.as_number());
+}
+
+std::string Refusal::message(Lang lang) const {
+  std::string text = sentence(*this, lang);
+  const std::string& specific = detail.in(lang);
+  if (!specific.empty()) {
+    text += ": ";
+    text += specific;
+  }
+  text += '.';
+  return text;
+}
+
+bool operator==(const Refusal& a, const Refusal& b) {
+  return a.code == b.code && a.command == b.command && a.stage == b.stage && a.level == b.level &&
+         a.role == b.role && a.actor_unit == b.actor_unit && a.candidate_unit == b.candidate_unit &&
+         a.date == b.date && a.reference == b.reference && a.subject == b.subject && a.detail == b.detail;
+}
+
+}  // namespace exemplar
