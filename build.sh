@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# build.sh: the one entry point for building, testing and running exemplar on Debian/Ubuntu.
+#
+#   ./build.sh demo [ARGS...]   install what is missing, build, run the demo with ARGS
+#   ./build.sh test [ARGS...]   install what is missing, build, run ctest (ARGS go to ctest)
+#
+# Everything this script and CMake/Ninja print goes to standard error, so the demo's standard
+# output can be piped or redirected: `./build.sh demo --format json > out.json`.
+set -euo pipefail
+
+# Debian packages the build, the tests and the examples need. Add new dependencies here.
+readonly DEBIAN_PACKAGES=(
+  cmake
+  ninja-build
+  g++
+  pkg-config
+  libboost-date-time-dev
+  libfmt-dev
+  libexpected-dev
+  libgtest-dev
+  libgmock-dev
+  nlohmann-json3-dev
+  libssl-dev
+  libsqlite3-dev
+  libcli11-dev
+)
+
+# The example `demo` builds and runs; the binary is build/examples/<target>.
+readonly DEMO_TARGET=lifecycle_walk
+
+ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+readonly ROOT_DIR
+readonly BUILD_DIR="${ROOT_DIR}/build"
+readonly BUILD_TYPE=RelWithDebInfo
+
+log() { printf 'build.sh: %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+usage() {
+  cat >&2 <<EOF
+usage: $(basename "$0") <command> [ARGS...]
+
+commands:
+  demo [ARGS...]   build and run the ${DEMO_TARGET} example with ARGS
+                   (only the program writes to standard output)
+  test [ARGS...]   build everything and run ctest; ARGS are passed to ctest (e.g. -R package)
+  help             show this message
+
+Missing Debian packages are installed with apt-get (through sudo when not root).
+The build tree is ${BUILD_DIR} (Ninja, ${BUILD_TYPE}).
+EOF
+}
+
+# Runs a command as root: directly when we are root, through sudo otherwise.
+as_root() {
+  if [[ ${EUID} -eq 0 ]]; then
+    "$@"
+  else
+    sudo "$@"
+  fi
+}
+
+is_installed() {
+  [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" == "install ok installed" ]]
+}
+
+apt_install() {
+  as_root env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=120 "$@" >&2
+}
+
+# Installs whichever of the given packages are missing; silent when none is.
+ensure_packages() {
+  if ! command -v dpkg-query >/dev/null 2>&1; then
+    log "warning: dpkg-query not found (not Debian/Ubuntu?); make sure these are installed: $*"
+    return 0
+  fi
+
+  local missing=() pkg
+  for pkg in "$@"; do
+    is_installed "${pkg}" || missing+=("${pkg}")
+  done
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+
+  if [[ ${EUID} -ne 0 ]] && ! command -v sudo >/dev/null 2>&1; then
+    die "missing packages: ${missing[*]}; installing them needs root, and this is neither root nor has sudo" \
+        "(as root: apt-get install ${missing[*]})"
+  fi
+  log "installing missing packages: ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -o DPkg::Lock::Timeout=120 >&2 \
+    || die "apt-get update failed; cannot install: ${missing[*]}"
+  apt_install "${missing[@]}" && return 0
+
+  # The batch failed: retry one by one so the message names the packages at fault.
+  local failed=()
+  for pkg in "${missing[@]}"; do
+    is_installed "${pkg}" && continue
+    apt_install "${pkg}" || failed+=("${pkg}")
+  done
+  [[ ${#failed[@]} -eq 0 ]] || die "could not install package(s): ${failed[*]}"
+}
+
+# configure <build-dir> [CMAKE ARGS...]: configures once; afterwards Ninja re-runs CMake itself.
+configure() {
+  local dir=$1
+  shift
+  [[ -f "${dir}/build.ninja" ]] && return 0
+
+  if [[ -f "${dir}/CMakeCache.txt" ]] \
+     && ! grep -q '^CMAKE_GENERATOR:INTERNAL=Ninja$' "${dir}/CMakeCache.txt"; then
+    die "${dir} was configured with another generator; remove it and run again"
+  fi
+  log "configuring ${dir}"
+  cmake -S "${ROOT_DIR}" -B "${dir}" -G Ninja "$@" >&2
+}
+
+# build <build-dir> [TARGET...]: builds the given targets, or everything.
+build() {
+  local dir=$1
+  shift
+  local targets=()
+  [[ $# -gt 0 ]] && targets=(--target "$@")
+  log "building ${*:-everything} in ${dir}"
+  cmake --build "${dir}" "${targets[@]}" >&2
+}
+
+setup() {
+  ensure_packages "${DEBIAN_PACKAGES[@]}"
+  configure "${BUILD_DIR}" -DCMAKE_BUILD_TYPE="${BUILD_TYPE}"
+}
+
+cmd_demo() {
+  setup
+  build "${BUILD_DIR}" "${DEMO_TARGET}"
+  exec "${BUILD_DIR}/examples/${DEMO_TARGET}" "$@"
+}
+
+cmd_test() {
+  setup
+  build "${BUILD_DIR}"
+  exec ctest --test-dir "${BUILD_DIR}" --output-on-failure -j2 "$@"
+}
+
+main() {
+  if [[ $# -eq 0 ]]; then
+    usage
+    exit 2
+  fi
+  local command=$1
+  shift
+  case "${command}" in
+    demo) cmd_demo "$@" ;;
+    test) cmd_test "$@" ;;
+    help | -h | --help) usage ;;
+    *)
+      log "unknown command: ${command}"
+      usage
+      exit 2
+      ;;
+  esac
+}
+
+main "$@"
