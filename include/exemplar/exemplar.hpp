@@ -3,6 +3,7 @@
 
 #include "authority.hpp"
 #include "council.hpp"
+#include "export.hpp"
 #include "format.hpp"
 #include "fsm.hpp"
 #include "ids.hpp"

@@ -1,0 +1,97 @@
+// exemplar/export.hpp: pictures of the machines, read from their tables so they cannot drift.
+//
+//   to_dot(table, name, lang)       Graphviz DOT (`dot -Tsvg`)
+//   to_mermaid(table, lang)         a Mermaid stateDiagram-v2
+//   to_scxml(table, name)           W3C SCXML: every state and transition, guards as `cond`
+//   policy_markdown(policy, lang)   the authority policy as a Markdown table (docs/authority.md)
+//
+// Any table of the fsm engine whose states and events have labels (labels.hpp) exports: the
+// lifecycle, the roadmap's machines, and a host's own. The first state is the initial one; states
+// with no outgoing row are final.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "authority.hpp"
+#include "labels.hpp"
+
+namespace exemplar {
+
+namespace detail {
+/// Escapes text for a double-quoted DOT or Mermaid label.
+[[nodiscard]] std::string quote_label(std::string_view text);
+/// Escapes text for an XML attribute value.
+[[nodiscard]] std::string xml_escape(std::string_view text);
+}  // namespace detail
+
+/// The table as a Graphviz digraph named `name`, states and edges labelled in `lang`.
+template <class Table>
+[[nodiscard]] std::string to_dot(const Table& table, std::string_view name, Lang lang = Lang::en) {
+  std::string out = "digraph " + std::string(name) + " {\n  rankdir=LR;\n  node [shape=box, style=rounded];\n";
+  for (auto state : Table::states()) {
+    out += "  " + std::string(identifier(state)) + " [label=\"" + detail::quote_label(label(state, lang)) + "\"";
+    if (table.is_final(state)) out += ", peripheries=2";
+    out += "];\n";
+  }
+  for (const auto& row : table.rows()) {
+    std::string edge(label(row.event, lang));
+    if (!row.guard_name.empty()) edge += "\\n[" + std::string(row.guard_name) + "]";
+    out += "  " + std::string(identifier(row.from)) + " -> " + std::string(identifier(row.to)) + " [label=\"" +
+           detail::quote_label(edge) + "\"];\n";
+  }
+  out += "}\n";
+  return out;
+}
+
+/// The table as a Mermaid state diagram, states and transitions labelled in `lang`.
+template <class Table>
+[[nodiscard]] std::string to_mermaid(const Table& table, Lang lang = Lang::en) {
+  std::string out = "stateDiagram-v2\n";
+  const auto states = Table::states();
+  for (auto state : states) {
+    out += "  state \"" + detail::quote_label(label(state, lang)) + "\" as " + std::string(identifier(state)) + "\n";
+  }
+  out += "  [*] --> " + std::string(identifier(states.front())) + "\n";
+  for (const auto& row : table.rows()) {
+    out += "  " + std::string(identifier(row.from)) + " --> " + std::string(identifier(row.to)) + " : " +
+           detail::quote_label(label(row.event, lang));
+    if (!row.guard_name.empty()) out += " [" + std::string(row.guard_name) + "]";
+    out += "\n";
+  }
+  for (auto state : states) {
+    if (table.is_final(state)) out += "  " + std::string(identifier(state)) + " --> [*]\n";
+  }
+  return out;
+}
+
+/// The table as an SCXML document: states by identifier, events by identifier, guards as `cond`.
+template <class Table>
+[[nodiscard]] std::string to_scxml(const Table& table, std::string_view name) {
+  const auto states = Table::states();
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += "<scxml xmlns=\"http://www.w3.org/2005/07/scxml\" version=\"1.0\" name=\"" + detail::xml_escape(name) +
+         "\" initial=\"" + std::string(identifier(states.front())) + "\">\n";
+  for (auto state : states) {
+    const std::string id(identifier(state));
+    if (table.is_final(state)) {
+      out += "  <final id=\"" + id + "\"/>\n";
+      continue;
+    }
+    out += "  <state id=\"" + id + "\">\n";
+    for (const auto& row : table.rows()) {
+      if (row.from != state) continue;
+      out += "    <transition event=\"" + std::string(identifier(row.event)) + "\"";
+      if (!row.guard_name.empty()) out += " cond=\"" + detail::xml_escape(row.guard_name) + "\"";
+      out += " target=\"" + std::string(identifier(row.to)) + "\"/>\n";
+    }
+    out += "  </state>\n";
+  }
+  out += "</scxml>\n";
+  return out;
+}
+
+/// The policy's grants as a Markdown table: command, role, scope, stages, levels.
+[[nodiscard]] std::string policy_markdown(const Policy& policy, Lang lang = Lang::en);
+
+}  // namespace exemplar

@@ -1,0 +1,110 @@
+// Docs only show what the code does: every generated block in docs/ and every file in
+// docs/diagrams/ must equal what the library exports from its own tables today (STYLE.md 2, 11).
+// To refresh them after changing a table: EXEMPLAR_UPDATE_DOCS=1 build/tests/exemplar_docs_test
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include <exemplar/exemplar.hpp>
+
+namespace exemplar {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path docs_dir = fs::path(EXEMPLAR_SOURCE_DIR) / "docs";
+
+/// What each generated piece of the docs is made from.
+const std::map<std::string, std::function<std::string()>>& generators() {
+  static const std::map<std::string, std::function<std::string()>> all{
+      {"lifecycle.mermaid", [] { return to_mermaid(lifecycle_table, Lang::en); }},
+      {"lifecycle.vi.mermaid", [] { return to_mermaid(lifecycle_table, Lang::vi); }},
+      {"authority.markdown", [] { return policy_markdown(Policy::defaults(), Lang::en); }},
+      {"diagrams/lifecycle.dot", [] { return to_dot(lifecycle_table, "lifecycle", Lang::en); }},
+      {"diagrams/lifecycle.scxml", [] { return to_scxml(lifecycle_table, "lifecycle"); }},
+  };
+  return all;
+}
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void write(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+bool updating() { return std::getenv("EXEMPLAR_UPDATE_DOCS") != nullptr; }
+
+// A block is "<!-- generated: KEY -->\n", optionally a ``` fence line, the text, the closing fence,
+// then "<!-- end generated -->".
+TEST(Docs, EveryGeneratedBlockMatchesTheLibrarysTables) {
+  int blocks = 0;
+  for (const auto& entry : fs::directory_iterator(docs_dir)) {
+    if (entry.path().extension() != ".md") continue;
+    std::string text = read(entry.path());
+    const std::string open = "<!-- generated: ";
+    const std::string close = "<!-- end generated -->";
+    std::size_t at = 0;
+    bool changed = false;
+    while ((at = text.find(open, at)) != std::string::npos) {
+      const std::size_t key_end = text.find(" -->\n", at);
+      ASSERT_NE(key_end, std::string::npos) << entry.path();
+      const std::string key = text.substr(at + open.size(), key_end - at - open.size());
+      const auto generator = generators().find(key);
+      ASSERT_NE(generator, generators().end()) << entry.path() << ": unknown generated block " << key;
+      std::size_t body = key_end + 5;
+      const bool fenced = text.compare(body, 3, "```") == 0;
+      if (fenced) body = text.find('\n', body) + 1;
+      const std::size_t end = text.find(fenced ? "```\n" + close : close, body);
+      ASSERT_NE(end, std::string::npos) << entry.path() << ": block " << key << " is not closed";
+      const std::string expected = generator->second();
+      if (text.compare(body, end - body, expected) != 0) {
+        if (updating()) {
+          text.replace(body, end - body, expected);
+          changed = true;
+        } else {
+          ADD_FAILURE() << entry.path() << ": block " << key
+                        << " no longer matches the table; run EXEMPLAR_UPDATE_DOCS=1 build/tests/exemplar_docs_test";
+        }
+      }
+      ++blocks;
+      at = body;
+    }
+    if (changed) write(entry.path(), text);
+  }
+  EXPECT_GT(blocks, 0);
+}
+
+TEST(Docs, EveryDiagramFileMatchesTheLibrarysTables) {
+  for (const auto& [key, generator] : generators()) {
+    if (key.rfind("diagrams/", 0) != 0) continue;
+    const fs::path path = docs_dir / key;
+    const std::string expected = generator();
+    if (updating()) write(path, expected);
+    EXPECT_EQ(read(path), expected) << path << " no longer matches; run EXEMPLAR_UPDATE_DOCS=1 build/tests/exemplar_docs_test";
+  }
+}
+
+TEST(Docs, TheLifecycleDiagramNamesEveryStage) {
+  const std::string dot = to_dot(lifecycle_table, "lifecycle");
+  const std::string scxml = to_scxml(lifecycle_table, "lifecycle");
+
+  for (Stage stage : all_values<Stage>()) {
+    EXPECT_NE(dot.find(std::string(identifier(stage)) + " [label="), std::string::npos) << identifier(stage);
+    EXPECT_NE(scxml.find("id=\"" + std::string(identifier(stage)) + "\""), std::string::npos) << identifier(stage);
+  }
+}
+
+}  // namespace
+}  // namespace exemplar
