@@ -1,0 +1,930 @@
+// The criteria evaluator: one pass over the rule tree, counting from the evidence without allocating
+// beyond the results vector; explanations are formatted only when asked for.
+#include "exemplar/criteria.hpp"
+
+#include <algorithm>
+#include <bitset>
+#include <cmath>
+#include <string_view>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "exemplar/detail/text.hpp"
+
+namespace exemplar {
+namespace bg = boost::gregorian;
+
+namespace {
+
+constexpr std::array<Label, window_kind_count> window_kind_labels{{
+    {"latest_years", "the latest rated years", "các năm gần nhất đã xếp loại"},
+    {"fixed_years", "fixed years", "các năm cố định"},
+    {"all_years", "all years", "toàn bộ các năm"},
+}};
+
+constexpr std::array<Label, member_basis_count> member_basis_labels{{
+    {"rating", "members' ratings", "xếp loại của thành viên"},
+    {"title", "members' titles", "danh hiệu của thành viên"},
+}};
+
+constexpr std::array<Label, rule_kind_count> rule_kind_labels{{
+    {"rating_years", "years rated", "số năm xếp loại"},
+    {"title_count", "titles", "danh hiệu thi đua"},
+    {"certificate_count", "certificates of merit", "Giấy khen, Bằng khen"},
+    {"initiative_count", "initiatives", "sáng kiến, đề tài"},
+    {"no_sanction", "no sanction", "không bị kỷ luật"},
+    {"member_share", "share of members", "tỷ lệ thành viên"},
+    {"member_count", "number of members", "số thành viên"},
+    {"indicator", "field indicator", "chỉ tiêu lĩnh vực"},
+    {"judgement", "council's judgement", "Hội đồng đánh giá"},
+    {"all_of", "all of", "tất cả các tiêu chí"},
+    {"any_of", "any of", "một trong các tiêu chí"},
+    {"by_position", "by position", "theo chức vụ"},
+    {"by_field", "by field", "theo lĩnh vực"},
+}};
+
+constexpr std::array<Label, outcome_count> outcome_labels{{
+    {"passed", "passed", "đạt"},
+    {"failed", "failed", "không đạt"},
+    {"needs_judgement", "needs the council's judgement", "cần Hội đồng đánh giá"},
+}};
+
+constexpr std::array<Label, verdict_count> verdict_labels{{
+    {"eligible", "eligible", "đủ tiêu chuẩn"},
+    {"not_eligible", "not eligible", "chưa đủ tiêu chuẩn"},
+    {"needs_council_judgement", "needs the council's judgement", "cần Hội đồng Thi đua - Khen thưởng xem xét"},
+}};
+
+constexpr std::size_t max_rule_depth = 16;
+constexpr std::uint16_t max_window_years = 64;
+
+template <std::size_t N>
+LabelTable table_of(const std::array<Label, N>& labels) noexcept {
+  return LabelTable{labels.data(), N};
+}
+
+
+/// A range of years, inclusive; empty when first > last.
+struct Span {
+  int first = 0;
+  int last = -1;
+  [[nodiscard]] bool contains(int year) const noexcept { return year >= first && year <= last; }
+  [[nodiscard]] bool empty() const noexcept { return first > last; }
+  [[nodiscard]] int size() const noexcept { return empty() ? 0 : last - first + 1; }
+};
+
+/// Years as bits, covering every year evidence may name: runs and unique counts without allocation.
+using YearBits = std::bitset<evidence_last_year - evidence_first_year + 1>;
+
+std::size_t bit_of(int year) noexcept { return static_cast<std::size_t>(year - evidence_first_year); }
+
+std::uint16_t clamp_year(int year) noexcept {
+  return static_cast<std::uint16_t>(std::clamp(year, 0, 65535));
+}
+
+int member_rating_count(const MemberTally& t, Rating at_least) noexcept {
+  std::uint64_t n = 0;
+  for (std::size_t r = static_cast<std::size_t>(at_least); r < rating_count; ++r) n += t.rated[r];
+  return static_cast<int>(std::min<std::uint64_t>(n, t.members));
+}
+
+int member_title_count(const MemberTally& t, Title at_least) noexcept {
+  std::uint64_t n = 0;
+  for (std::size_t r = static_cast<std::size_t>(at_least); r < title_count; ++r) n += t.titled[r];
+  return static_cast<int>(std::min<std::uint64_t>(n, t.members));
+}
+
+Outcome outcome_of(bool passed) noexcept { return passed ? Outcome::passed : Outcome::failed; }
+
+std::size_t count_rules(const Rule& rule) noexcept {
+  std::size_t n = 1;
+  for (const Rule& child : rule.children) n += count_rules(child);
+  return n;
+}
+
+class Evaluator {
+ public:
+  Evaluator(const Evidence& evidence, bg::date date, int rated_year, std::vector<RuleResult>& out)
+      : e_(evidence), date_(date), eval_year_(date.year()), rated_year_(rated_year), out_(out) {}
+
+  Outcome visit(const Rule& rule, std::uint8_t depth) {
+    const std::size_t index = out_.size();
+    out_.emplace_back();
+    out_[index].rule = &rule;
+    out_[index].depth = depth;
+    const Outcome outcome = std::visit([&](const auto& spec) { return run(spec, rule, index, depth); }, rule.spec);
+    out_[index].outcome = outcome;
+    return outcome;
+  }
+
+ private:
+  RuleResult& at(std::size_t index) { return out_[index]; }
+
+  /// The window's years; dated facts and initiatives count up to the evaluation year.
+  Span span(const YearWindow& w, bool dated) const noexcept {
+    const int cap = dated ? eval_year_ : rated_year_;
+    switch (w.kind) {
+      case WindowKind::latest_years: return Span{rated_year_ - w.length + 1, cap};
+      case WindowKind::fixed_years: return Span{w.first, std::min<int>(w.last, cap)};
+      case WindowKind::all_years: break;
+    }
+    return Span{evidence_first_year, cap};
+  }
+
+  void record_span(RuleResult& r, const Span& s) const noexcept {
+    r.first_year = clamp_year(s.first);
+    r.last_year = clamp_year(s.last);
+  }
+
+  /// A dated fact counts when it falls inside the span and on or before the day of evaluation.
+  bool dated_in(bg::date day, const Span& s) const noexcept { return s.contains(day.year()) && day <= date_; }
+
+  Outcome run(const rules::RatingYears& spec, const Rule&, std::size_t index, std::uint8_t) {
+    RuleResult& r = at(index);
+    const Span s = span(spec.window, false);
+    record_span(r, s);
+    for (const YearRating& y : e_.ratings) {
+      if (!s.contains(y.year) || y.rating < spec.at_least) continue;
+      ++r.found;
+      r.years.add(y.year);
+      if (y.rating >= spec.top) {
+        ++r.top_found;
+        r.top_years.add(y.year);
+      }
+    }
+    r.required = spec.every_year ? static_cast<std::uint32_t>(s.size()) : spec.required;
+    r.top_required = spec.top_required;
+    return outcome_of(!s.empty() && r.found >= r.required && r.top_found >= r.top_required);
+  }
+
+  Outcome run(const rules::TitleCount& spec, const Rule&, std::size_t index, std::uint8_t) {
+    RuleResult& r = at(index);
+    const Span s = span(spec.window, false);
+    record_span(r, s);
+    r.required = spec.required;
+    YearBits bits;
+    for (const YearTitle& t : e_.titles) {
+      const bool rank = spec.or_higher ? t.title >= spec.at_least : t.title == spec.at_least;
+      if (!rank || !s.contains(t.year)) continue;
+      bits.set(bit_of(t.year));
+      if (!spec.consecutive) {
+        ++r.found;
+        r.years.add(t.year);
+      }
+    }
+    if (spec.consecutive && !s.empty()) {
+      int best_end = 0;
+      int best = 0;
+      int run = 0;
+      for (int year = std::max<int>(s.first, evidence_first_year); year <= s.last; ++year) {
+        run = bits.test(bit_of(year)) ? run + 1 : 0;
+        if (run > best) {
+          best = run;
+          best_end = year;
+        }
+      }
+      r.found = static_cast<std::uint32_t>(best);
+      for (int year = best_end - best + 1; year <= best_end && best > 0; ++year) r.years.add(year);
+    }
+    return outcome_of(r.found >= r.required);
+  }
+
+  Outcome run(const rules::CertificateCount& spec, const Rule&, std::size_t index, std::uint8_t) {
+    RuleResult& r = at(index);
+    const Span s = span(spec.window, true);
+    record_span(r, s);
+    r.required = spec.required;
+    for (const Certificate& c : e_.certificates) {
+      if (!spec.awards.contains(c.award) || !dated_in(c.granted, s)) continue;
+      ++r.found;
+      r.years.add(c.granted.year());
+    }
+    return outcome_of(r.found >= r.required);
+  }
+
+  Outcome run(const rules::InitiativeCount& spec, const Rule&, std::size_t index, std::uint8_t) {
+    RuleResult& r = at(index);
+    const Span s = span(spec.window, true);
+    record_span(r, s);
+    r.required = spec.required;
+    for (const Initiative& n : e_.initiatives) {
+      const bool kind = n.kind == InitiativeKind::initiative ? spec.initiatives : spec.research_topics;
+      if (!kind || n.level < spec.at_least || !s.contains(n.year)) continue;
+      if ((spec.applied_only && !n.applied) || (spec.skip_rewarded && n.rewarded)) continue;
+      ++r.found;
+      r.years.add(n.year);
+    }
+    return outcome_of(r.found >= r.required);
+  }
+
+  Outcome run(const rules::NoSanction& spec, const Rule&, std::size_t index, std::uint8_t) {
+    RuleResult& r = at(index);
+    const Span s = span(spec.window, true);
+    record_span(r, s);
+    if (!s.empty()) {
+      for (const Sanction& x : e_.sanctions) {
+        if (x.level < spec.at_least || x.from > date_) continue;
+        if (x.until.year() < s.first || x.from.year() > s.last) continue;
+        ++r.found;
+        r.years.add(x.from.year());
+      }
+    }
+    if (spec.members) {
+      const Span yearly = span(spec.window, false);
+      for (const MemberTally& t : e_.members) {
+        if (!yearly.contains(t.year)) continue;
+        std::uint64_t n = spec.breaches ? t.in_breach : 0;
+        for (std::size_t l = static_cast<std::size_t>(spec.at_least); l < sanction_level_count; ++l) n += t.disciplined[l];
+        if (n == 0) continue;
+        r.top_found += static_cast<std::uint32_t>(std::min<std::uint64_t>(n, t.members));
+        r.top_years.add(t.year);
+      }
+    }
+    r.pending = spec.proceedings && e_.under_proceedings;
+    return outcome_of(r.found == 0 && r.top_found == 0 && !r.pending);
+  }
+
+  /// Runs `count` over the member tallies of the window and keeps the weakest year; true when some
+  /// year was counted and every counted year passed.
+  template <class Count, class Passes>
+  bool over_members(const YearWindow& window, RuleResult& r, Count count, Passes passes) {
+    const Span s = span(window, false);
+    record_span(r, s);
+    bool any = false;
+    bool all = true;
+    for (const MemberTally& t : e_.members) {
+      if (!s.contains(t.year)) continue;
+      const auto n = static_cast<std::uint32_t>(count(t));
+      const bool ok = passes(n, t.members);
+      // Report the year that fails, or the weakest one (lowest share) when all pass.
+      const bool weaker = !any || (!ok && all) ||
+                          (ok == all && static_cast<std::uint64_t>(n) * r.total <
+                                            static_cast<std::uint64_t>(r.found) * t.members);
+      if (weaker) {
+        r.found = n;
+        r.total = t.members;
+        r.year = t.year;
+      }
+      any = true;
+      all = all && ok;
+    }
+    return any && all;
+  }
+
+  Outcome run(const rules::MemberShare& spec, const Rule&, std::size_t index, std::uint8_t) {
+    RuleResult& r = at(index);
+    auto count = [&](const MemberTally& t) {
+      return spec.basis == MemberBasis::rating ? member_rating_count(t, spec.rating) : member_title_count(t, spec.title);
+    };
+    auto passes = [&](std::uint32_t n, std::uint32_t members) { return spec.share.reached(n, members); };
+    return outcome_of(over_members(spec.window, r, count, passes));
+  }
+
+  Outcome run(const rules::MemberCount& spec, const Rule&, std::size_t index, std::uint8_t) {
+    RuleResult& r = at(index);
+    r.required = spec.required;
+    auto count = [&](const MemberTally& t) {
+      return spec.basis == MemberBasis::rating ? member_rating_count(t, spec.rating) : member_title_count(t, spec.title);
+    };
+    auto passes = [&](std::uint32_t n, std::uint32_t) { return n >= spec.required; };
+    return outcome_of(over_members(spec.window, r, count, passes));
+  }
+
+  Outcome run(const rules::IndicatorAtLeast& spec, const Rule&, std::size_t index, std::uint8_t) {
+    RuleResult& r = at(index);
+    const Span s = span(spec.window, false);
+    record_span(r, s);
+    bool any = false;
+    bool all = true;
+    for (const IndicatorValue& v : e_.indicators) {
+      if (v.id != spec.indicator || !s.contains(v.year)) continue;
+      const bool ok = spec.strict ? v.percent > spec.percent : v.percent >= spec.percent;
+      if (!any || (!ok && all) || (ok == all && v.percent < r.percent)) {
+        r.percent = v.percent;
+        r.year = v.year;
+      }
+      any = true;
+      all = all && ok;
+    }
+    r.found = any ? 1 : 0;
+    return outcome_of(any && all);
+  }
+
+  Outcome run(const rules::Judgement&, const Rule& rule, std::size_t index, std::uint8_t) {
+    for (const CouncilJudgement& j : e_.judgements) {
+      if (j.rule != rule.id) continue;
+      at(index).judged = true;
+      return outcome_of(j.met);
+    }
+    return Outcome::needs_judgement;
+  }
+
+  Outcome run(const rules::AllOf&, const Rule& rule, std::size_t index, std::uint8_t depth) {
+    bool failed = false;
+    bool open = false;
+    std::uint32_t met = 0;
+    for (const Rule& child : rule.children) {
+      const Outcome o = visit(child, static_cast<std::uint8_t>(depth + 1));
+      met += o == Outcome::passed ? 1U : 0U;
+      failed = failed || o == Outcome::failed;
+      open = open || o == Outcome::needs_judgement;
+    }
+    RuleResult& r = at(index);
+    r.found = met;
+    r.total = static_cast<std::uint32_t>(rule.children.size());
+    if (failed || rule.children.empty()) return Outcome::failed;
+    return open ? Outcome::needs_judgement : Outcome::passed;
+  }
+
+  Outcome run(const rules::AnyOf&, const Rule& rule, std::size_t index, std::uint8_t depth) {
+    bool open = false;
+    std::uint32_t met = 0;
+    for (const Rule& child : rule.children) {
+      const Outcome o = visit(child, static_cast<std::uint8_t>(depth + 1));
+      met += o == Outcome::passed ? 1U : 0U;
+      open = open || o == Outcome::needs_judgement;
+    }
+    RuleResult& r = at(index);
+    r.found = met;
+    r.total = static_cast<std::uint32_t>(rule.children.size());
+    if (met > 0) return Outcome::passed;
+    return open ? Outcome::needs_judgement : Outcome::failed;
+  }
+
+  template <class Set, class Key>
+  Outcome branch(const std::vector<Set>& when, Key key, const Rule& rule, std::size_t index, std::uint8_t depth) {
+    at(index).key = static_cast<std::uint8_t>(key);
+    const std::size_t n = std::min(when.size(), rule.children.size());
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!when[i].contains(key)) continue;
+      const Outcome o = visit(rule.children[i], static_cast<std::uint8_t>(depth + 1));
+      RuleResult& r = at(index);
+      r.found = 1;
+      r.total = 1;
+      return o;
+    }
+    return Outcome::failed;
+  }
+
+  Outcome run(const rules::ByPosition& spec, const Rule& rule, std::size_t index, std::uint8_t depth) {
+    return branch(spec.when, e_.position, rule, index, depth);
+  }
+
+  Outcome run(const rules::ByField& spec, const Rule& rule, std::size_t index, std::uint8_t depth) {
+    return branch(spec.when, e_.field, rule, index, depth);
+  }
+
+  const Evidence& e_;
+  bg::date date_;
+  int eval_year_;
+  int rated_year_;
+  std::vector<RuleResult>& out_;
+};
+
+
+std::string year_list(const YearList& list, Lang lang) {
+  if (list.size == 0 && list.more == 0) return lang == Lang::vi ? "không có" : "none";
+  std::array<std::uint16_t, YearList::capacity> sorted = list.years;
+  std::sort(sorted.begin(), sorted.begin() + list.size);
+  std::string text;
+  for (std::size_t i = 0; i < list.size; ++i) {
+    if (i > 0) text += ", ";
+    text += std::to_string(sorted[i]);
+  }
+  if (list.more > 0) text += fmt::format(lang == Lang::vi ? " và {} năm khác" : " and {} more", list.more);
+  return text;
+}
+
+std::string span_text(const RuleResult& r) {
+  if (r.first_year > r.last_year) return fmt::format("{}-", r.first_year);
+  if (r.first_year == r.last_year) return std::to_string(r.first_year);
+  return fmt::format("{}-{}", r.first_year, r.last_year);
+}
+
+std::string percent_text(double value) { return fmt::format("{:g}", std::round(value * 100.0) / 100.0); }
+
+std::string fraction_percent(const Fraction& f) {
+  return f.denominator == 0 ? std::string("?") : percent_text(100.0 * f.numerator / f.denominator);
+}
+
+struct Explainer {
+  const RuleResult& r;
+  Lang lang;
+
+  [[nodiscard]] bool vi() const noexcept { return lang == Lang::vi; }
+  template <class E>
+  [[nodiscard]] std::string_view name(E value) const noexcept {
+    return label(value, lang);
+  }
+
+  std::string operator()(const rules::RatingYears& s) const {
+    if (r.first_year > r.last_year) {
+      return vi() ? fmt::format("chưa có năm nào từ {} được xếp loại", r.first_year)
+                  : fmt::format("no year from {} has been rated yet", r.first_year);
+    }
+    std::string text = vi() ? fmt::format("{} năm xếp loại «{}» trở lên trên {} năm yêu cầu: {}", r.found,
+                                          name(s.at_least), r.required, year_list(r.years, lang))
+                            : fmt::format("{} years rated '{}' or better of the {} required: {}", r.found,
+                                          name(s.at_least), r.required, year_list(r.years, lang));
+    if (r.top_required > 0) {
+      text += vi() ? fmt::format("; {} năm «{}» trên {} năm yêu cầu: {}", r.top_found, name(s.top),
+                                 r.top_required, year_list(r.top_years, lang))
+                   : fmt::format("; {} years '{}' of the {} required: {}", r.top_found, name(s.top),
+                                 r.top_required, year_list(r.top_years, lang));
+    }
+    text += vi() ? fmt::format(" (các năm {})", span_text(r)) : fmt::format(" (years {})", span_text(r));
+    return text;
+  }
+
+  std::string operator()(const rules::TitleCount& s) const {
+    const std::string_view higher = s.or_higher ? (vi() ? " trở lên" : " or higher") : "";
+    if (s.consecutive) {
+      return vi() ? fmt::format("{} năm liên tục đạt danh hiệu «{}»{} trên {} năm yêu cầu: {}", r.found,
+                                name(s.at_least), higher, r.required, year_list(r.years, lang))
+                  : fmt::format("{} consecutive years '{}'{} of the {} required: {}", r.found, name(s.at_least),
+                                higher, r.required, year_list(r.years, lang));
+    }
+    return vi() ? fmt::format("{} lần đạt danh hiệu «{}»{} trên {} lần yêu cầu: {}", r.found, name(s.at_least),
+                              higher, r.required, year_list(r.years, lang))
+                : fmt::format("{} titles '{}'{} of the {} required: {}", r.found, name(s.at_least), higher,
+                              r.required, year_list(r.years, lang));
+  }
+
+  std::string operator()(const rules::CertificateCount& s) const {
+    std::string awards;
+    for (std::size_t i = 0; i < 8; ++i) {
+      const auto award = static_cast<Award>(i);
+      if (!is_known(award) || !s.awards.contains(award)) continue;
+      if (!awards.empty()) awards += vi() ? " hoặc " : " or ";
+      awards += name(award);
+    }
+    return vi() ? fmt::format("{} lần được tặng {} trên {} lần yêu cầu: {}", r.found, awards, r.required,
+                              year_list(r.years, lang))
+                : fmt::format("{} certificates ({}) of the {} required: {}", r.found, awards, r.required,
+                              year_list(r.years, lang));
+  }
+
+  std::string operator()(const rules::InitiativeCount& s) const {
+    const char* what = nullptr;
+    if (s.initiatives && s.research_topics) {
+      what = vi() ? "sáng kiến, đề tài khoa học" : "initiatives or research topics";
+    } else if (s.initiatives) {
+      what = vi() ? "sáng kiến" : "initiatives";
+    } else {
+      what = vi() ? "đề tài khoa học" : "research topics";
+    }
+    const char* applied = s.applied_only ? (vi() ? " được áp dụng" : " applied") : "";
+    const char* rewarded = s.skip_rewarded ? (vi() ? " (không tính sáng kiến đã dùng để khen thưởng)"
+                                                   : " (not counting those already rewarded)")
+                                           : "";
+    return vi() ? fmt::format("{} {}{} {} trở lên trên {} yêu cầu: {}{}", r.found, what, applied, name(s.at_least),
+                              r.required, year_list(r.years, lang), rewarded)
+                : fmt::format("{} {}{} at {} or higher of the {} required: {}{}", r.found, what, applied,
+                              name(s.at_least), r.required, year_list(r.years, lang), rewarded);
+  }
+
+  std::string operator()(const rules::NoSanction& s) const {
+    std::string text;
+    if (r.found == 0 && r.top_found == 0) {
+      text = vi() ? fmt::format("không có kỷ luật từ mức «{}» trở lên (các năm {})", name(s.at_least), span_text(r))
+                  : fmt::format("no sanction at '{}' or above (years {})", name(s.at_least), span_text(r));
+    } else {
+      text = vi() ? fmt::format("{} lần bị kỷ luật từ mức «{}» trở lên: {}", r.found, name(s.at_least),
+                                year_list(r.years, lang))
+                  : fmt::format("{} sanctions at '{}' or above: {}", r.found, name(s.at_least), year_list(r.years, lang));
+      if (s.members) {
+        const char* breach = s.breaches ? (vi() ? " hoặc vi phạm quy chế" : " or in breach of the rules") : "";
+        text += vi() ? fmt::format("; {} thành viên bị kỷ luật{}: {}", r.top_found, breach, year_list(r.top_years, lang))
+                     : fmt::format("; {} members disciplined{}: {}", r.top_found, breach, year_list(r.top_years, lang));
+      }
+      text += vi() ? ", yêu cầu không có" : ", none allowed";
+    }
+    if (r.pending) {
+      text += vi() ? "; đang bị xem xét kỷ luật, điều tra hoặc có khiếu nại chưa giải quyết"
+                   : "; a disciplinary review, investigation or complaint is open";
+    }
+    return text;
+  }
+
+  std::string no_tally() const {
+    return vi() ? fmt::format("không có số liệu thành viên các năm {}", span_text(r))
+                : fmt::format("no count of members for {}", span_text(r));
+  }
+
+  std::string operator()(const rules::MemberShare& s) const {
+    if (r.total == 0) return no_tally();
+    const std::string_view standing = s.basis == MemberBasis::rating ? name(s.rating) : name(s.title);
+    const std::string share = percent_text(100.0 * r.found / r.total);
+    const std::string threshold = fraction_percent(s.share);
+    return vi() ? fmt::format("{}/{} thành viên đạt «{}» trở lên năm {} ({}%), yêu cầu {} {}%", r.found, r.total,
+                              standing, r.year, share, s.share.strict ? "trên" : "từ", threshold)
+                : fmt::format("{} of {} members '{}' or better in {} ({}%), {} {}% required", r.found, r.total,
+                              standing, r.year, share, s.share.strict ? "more than" : "at least", threshold);
+  }
+
+  std::string operator()(const rules::MemberCount& s) const {
+    if (r.total == 0) return no_tally();
+    const std::string_view standing = s.basis == MemberBasis::rating ? name(s.rating) : name(s.title);
+    return vi() ? fmt::format("{} thành viên đạt «{}» trở lên năm {}, yêu cầu ít nhất {}", r.found, standing, r.year,
+                              r.required)
+                : fmt::format("{} members '{}' or better in {}, at least {} required", r.found, standing, r.year,
+                              r.required);
+  }
+
+  std::string operator()(const rules::IndicatorAtLeast& s) const {
+    if (r.found == 0) {
+      return vi() ? fmt::format("{}: không có số liệu các năm {}", s.indicator, span_text(r))
+                  : fmt::format("{}: no figure for {}", s.indicator, span_text(r));
+    }
+    return vi() ? fmt::format("{}: đạt {}% năm {}, yêu cầu {} {}%", s.indicator, percent_text(r.percent), r.year,
+                              s.strict ? "trên" : "đạt", percent_text(s.percent))
+                : fmt::format("{}: {}% in {}, {} {}% required", s.indicator, percent_text(r.percent), r.year,
+                              s.strict ? "more than" : "at least", percent_text(s.percent));
+  }
+
+  std::string operator()(const rules::Judgement&) const {
+    if (!r.judged) return vi() ? "cần Hội đồng đánh giá" : "needs the council's judgement";
+    if (r.outcome == Outcome::passed) return vi() ? "Hội đồng đánh giá đạt" : "the council judged it met";
+    return vi() ? "Hội đồng đánh giá không đạt" : "the council judged it not met";
+  }
+
+  std::string operator()(const rules::AllOf&) const {
+    return vi() ? fmt::format("đạt {}/{} tiêu chí, yêu cầu đạt tất cả", r.found, r.total)
+                : fmt::format("{} of {} criteria met, all required", r.found, r.total);
+  }
+
+  std::string operator()(const rules::AnyOf&) const {
+    return vi() ? fmt::format("đạt {}/{} phương án, yêu cầu đạt ít nhất một", r.found, r.total)
+                : fmt::format("{} of {} alternatives met, one required", r.found, r.total);
+  }
+
+  template <class E>
+  std::string branch_text(E key) const {
+    if (r.total > 0) return vi() ? fmt::format("tiêu chí dành cho {}", name(key)) : fmt::format("criteria for {}", name(key));
+    return vi() ? fmt::format("kế hoạch không có tiêu chí cho {}", name(key))
+                : fmt::format("the plan has no criteria for {}", name(key));
+  }
+
+  std::string operator()(const rules::ByPosition&) const { return branch_text(static_cast<Position>(r.key)); }
+  std::string operator()(const rules::ByField&) const { return branch_text(static_cast<Field>(r.key)); }
+};
+
+
+class RuleChecker {
+ public:
+  explicit RuleChecker(std::string where) : where_(std::move(where)) {}
+
+  std::optional<Refusal> check(const Rule& rule, std::size_t depth) {
+    if (depth > max_rule_depth) return fail(rule, "children", "rules nest deeper than 16 levels", "tiêu chí lồng nhau quá 16 cấp");
+    if (auto r = check_id(rule)) return r;
+    if (rule.section.empty() || rule.section.size() > 64 || !detail::is_valid_utf8(rule.section)) {
+      return fail(rule, "section", "every rule names the plan's section it comes from, in at most 64 bytes",
+                  "mỗi tiêu chí phải ghi mục của kế hoạch (tối đa 64 byte)");
+    }
+    for (const std::string* t : {&rule.title.en, &rule.title.vi}) {
+      if (t->empty() || t->size() > detail::max_text_bytes || !detail::is_valid_utf8(*t)) {
+        return fail(rule, "title", "the title is needed in English and Vietnamese, as UTF-8 text",
+                    "tên tiêu chí phải có bằng tiếng Anh và tiếng Việt (UTF-8)");
+      }
+    }
+    ids_.push_back(rule.id);
+    if (rule.spec.valueless_by_exception()) return fail(rule, "kind", "the rule has no kind", "tiêu chí không có loại");
+    if (auto r = std::visit([&](const auto& spec) { return params(rule, spec); }, rule.spec)) return r;
+    if (rule.composite() && rule.children.empty()) {
+      return fail(rule, "children", "a composite rule needs at least one child", "tiêu chí tổng hợp phải có tiêu chí con");
+    }
+    if (!rule.composite() && !rule.children.empty()) {
+      return fail(rule, "children", "only all-of, any-of, by-position and by-field rules have children",
+                  "chỉ tiêu chí tổng hợp mới có tiêu chí con");
+    }
+    for (const Rule& child : rule.children) {
+      if (auto r = check(child, depth + 1)) return r;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Refusal> check_unique() {
+    std::sort(ids_.begin(), ids_.end());
+    const auto twice = std::adjacent_find(ids_.begin(), ids_.end());
+    if (twice == ids_.end()) return std::nullopt;
+    return refuse(RefusalCode::invalid_argument)
+        .with_subject(fmt::format("{}rule '{}'", where_, *twice))
+        .with_detail("two rules have the same id", "hai tiêu chí trùng mã");
+  }
+
+ private:
+  Refusal fail(const Rule& rule, const char* field, std::string en, std::string vi) const {
+    return refuse(RefusalCode::invalid_argument)
+        .with_subject(fmt::format("{}rule '{}' {}", where_, rule.id, field))
+        .with_detail(std::move(en), std::move(vi));
+  }
+
+  std::optional<Refusal> check_id(const Rule& rule) const {
+    if (rule.id.empty() || rule.id.size() > max_id_bytes || !detail::is_valid_utf8(rule.id)) {
+      return fail(rule, "id", "a rule id is 1 to 128 bytes of UTF-8 text", "mã tiêu chí dài 1-128 byte UTF-8");
+    }
+    return std::nullopt;
+  }
+
+  template <class E>
+  std::optional<Refusal> known(const Rule& rule, E value, const char* field) const {
+    if (is_known(value)) return std::nullopt;
+    return fail(rule, field, "the value is not one the library knows", "giá trị không xác định");
+  }
+
+  std::optional<Refusal> window(const Rule& rule, const YearWindow& w) const {
+    if (auto r = known(rule, w.kind, "window.kind")) return r;
+    if (w.kind == WindowKind::latest_years && (w.length == 0 || w.length > max_window_years)) {
+      return fail(rule, "window.length", "a window holds 1 to 64 years", "khoảng thời gian gồm 1 đến 64 năm");
+    }
+    if (w.kind == WindowKind::fixed_years &&
+        (w.first < evidence_first_year || w.last > evidence_last_year || w.first > w.last)) {
+      return fail(rule, "window.first", fmt::format("fixed years run forwards within {}-{}", evidence_first_year, evidence_last_year),
+                  fmt::format("các năm cố định phải theo thứ tự, trong khoảng {}-{}", evidence_first_year, evidence_last_year));
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Refusal> at_least_one(const Rule& rule, std::uint32_t count, const char* field) const {
+    if (count > 0) return std::nullopt;
+    return fail(rule, field, "a count of 0 is always met; ask for at least 1", "số lượng 0 luôn đạt; yêu cầu ít nhất 1");
+  }
+
+  std::optional<Refusal> fits(const Rule& rule, const YearWindow& w, std::uint32_t years, const char* field) const {
+    if (w.kind != WindowKind::latest_years || years <= w.length) return std::nullopt;
+    return fail(rule, field, "more years are required than the window holds", "số năm yêu cầu nhiều hơn khoảng thời gian");
+  }
+
+  std::optional<Refusal> fraction(const Rule& rule, const Fraction& f, const char* field) const {
+    if (f.denominator == 0 || f.numerator > f.denominator || f.numerator == 0 ||
+        (f.strict && f.numerator == f.denominator)) {
+      return fail(rule, field, "a share is above 0 and can be met (not 'more than 100%')",
+                  "tỷ lệ phải lớn hơn 0 và có thể đạt được (không thể 'trên 100%')");
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Refusal> params(const Rule& rule, const rules::RatingYears& s) const {
+    if (auto r = window(rule, s.window)) return r;
+    if (auto r = known(rule, s.at_least, "at_least")) return r;
+    if (auto r = known(rule, s.top, "top")) return r;
+    if (s.top < s.at_least) return fail(rule, "top", "the top rating is below the rating required", "mức cao nhất thấp hơn mức yêu cầu");
+    if (!s.every_year) {
+      if (auto r = at_least_one(rule, s.required, "required")) return r;
+      if (auto r = fits(rule, s.window, s.required, "required")) return r;
+      if (s.top_required > s.required) {
+        return fail(rule, "top_required", "more top-rated years than years required", "số năm xuất sắc nhiều hơn số năm yêu cầu");
+      }
+    }
+    return fits(rule, s.window, s.top_required, "top_required");
+  }
+
+  std::optional<Refusal> params(const Rule& rule, const rules::TitleCount& s) const {
+    if (auto r = window(rule, s.window)) return r;
+    if (auto r = known(rule, s.at_least, "at_least")) return r;
+    if (auto r = at_least_one(rule, s.required, "required")) return r;
+    return s.consecutive ? fits(rule, s.window, s.required, "required") : std::nullopt;
+  }
+
+  std::optional<Refusal> params(const Rule& rule, const rules::CertificateCount& s) const {
+    if (auto r = window(rule, s.window)) return r;
+    if (s.awards.empty() || s.awards.contains(Award::public_commendation) || s.awards.bits() >= (1U << 5)) {
+      return fail(rule, "awards", "name one or more certificates of merit", "phải nêu ít nhất một loại Giấy khen, Bằng khen");
+    }
+    return at_least_one(rule, s.required, "required");
+  }
+
+  std::optional<Refusal> params(const Rule& rule, const rules::InitiativeCount& s) const {
+    if (auto r = window(rule, s.window)) return r;
+    if (auto r = known(rule, s.at_least, "at_least")) return r;
+    if (!s.initiatives && !s.research_topics) {
+      return fail(rule, "initiatives", "count initiatives, research topics or both", "phải đếm sáng kiến hoặc đề tài");
+    }
+    return at_least_one(rule, s.required, "required");
+  }
+
+  std::optional<Refusal> params(const Rule& rule, const rules::NoSanction& s) const {
+    if (auto r = window(rule, s.window)) return r;
+    return known(rule, s.at_least, "at_least");
+  }
+
+  template <class Members>
+  std::optional<Refusal> standing(const Rule& rule, const Members& s) const {
+    if (auto r = window(rule, s.window)) return r;
+    if (auto r = known(rule, s.basis, "basis")) return r;
+    if (auto r = known(rule, s.rating, "rating")) return r;
+    return known(rule, s.title, "title");
+  }
+
+  std::optional<Refusal> params(const Rule& rule, const rules::MemberShare& s) const {
+    if (auto r = standing(rule, s)) return r;
+    return fraction(rule, s.share, "share");
+  }
+
+  std::optional<Refusal> params(const Rule& rule, const rules::MemberCount& s) const {
+    if (auto r = standing(rule, s)) return r;
+    return at_least_one(rule, s.required, "required");
+  }
+
+  std::optional<Refusal> params(const Rule& rule, const rules::IndicatorAtLeast& s) const {
+    if (auto r = window(rule, s.window)) return r;
+    if (s.indicator.empty() || s.indicator.size() > max_id_bytes || !detail::is_valid_utf8(s.indicator)) {
+      return fail(rule, "indicator", "an indicator id is 1 to 128 bytes of UTF-8 text", "mã chỉ tiêu dài 1-128 byte UTF-8");
+    }
+    if (!std::isfinite(s.percent) || s.percent < 0.0 || s.percent > 100.0 || (s.strict && s.percent >= 100.0)) {
+      return fail(rule, "percent", "a percentage from 0 to 100 that can be met", "tỷ lệ từ 0 đến 100 và có thể đạt được");
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Refusal> params(const Rule&, const rules::Judgement&) const { return std::nullopt; }
+  std::optional<Refusal> params(const Rule&, const rules::AllOf&) const { return std::nullopt; }
+  std::optional<Refusal> params(const Rule&, const rules::AnyOf&) const { return std::nullopt; }
+
+  template <class Set>
+  std::optional<Refusal> branches(const Rule& rule, const std::vector<Set>& when) const {
+    if (when.size() != rule.children.size()) {
+      return fail(rule, "when", "one set of positions or fields per child", "mỗi tiêu chí con cần một tập chức vụ hoặc lĩnh vực");
+    }
+    for (const Set& set : when) {
+      if (set.empty()) return fail(rule, "when", "a branch that applies to nobody", "nhánh không áp dụng cho ai");
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Refusal> params(const Rule& rule, const rules::ByPosition& s) const { return branches(rule, s.when); }
+  std::optional<Refusal> params(const Rule& rule, const rules::ByField& s) const { return branches(rule, s.when); }
+
+  std::string where_;
+  std::vector<std::string_view> ids_;
+};
+
+std::optional<Refusal> validate_tree(const Rule& rule, std::string where) {
+  RuleChecker checker(std::move(where));
+  if (auto r = checker.check(rule, 0)) return r;
+  return checker.check_unique();
+}
+
+Refusal profile_error(std::string subject, std::string en, std::string vi) {
+  return refuse(RefusalCode::invalid_argument).with_subject(std::move(subject)).with_detail(std::move(en), std::move(vi));
+}
+
+}  // namespace
+
+LabelTable label_table(WindowKind) noexcept { return table_of(window_kind_labels); }
+LabelTable label_table(MemberBasis) noexcept { return table_of(member_basis_labels); }
+LabelTable label_table(RuleKind) noexcept { return table_of(rule_kind_labels); }
+LabelTable label_table(Outcome) noexcept { return table_of(outcome_labels); }
+LabelTable label_table(Verdict) noexcept { return table_of(verdict_labels); }
+
+Rule make_rule(std::string id, std::string section, Text title, RuleSpec spec, std::vector<Rule> children) {
+  return Rule{std::move(id), std::move(section), std::move(title), std::move(spec), std::move(children)};
+}
+
+int RatingCalendar::latest_rated_year(bg::date date) const noexcept {
+  const auto ymd = date.year_month_day();
+  const bool closed = ymd.month.as_number() > month || (ymd.month.as_number() == month && ymd.day.as_number() >= day);
+  const int year = static_cast<int>(ymd.year) - (next_year ? 1 : 0);
+  return closed ? year : year - 1;
+}
+
+const RuleSet* Profile::in_force(bg::date date) const noexcept {
+  if (date.is_special()) return nullptr;
+  for (auto it = rule_sets.rbegin(); it != rule_sets.rend(); ++it) {
+    if (!it->effective_from.is_special() && it->effective_from <= date) return &*it;
+  }
+  return nullptr;
+}
+
+void YearList::add(int year) noexcept {
+  if (size < capacity) {
+    years[size++] = clamp_year(year);
+  } else if (more < 65535) {
+    ++more;
+  }
+}
+
+std::optional<Refusal> validate(const Rule& rule) { return validate_tree(rule, ""); }
+
+std::optional<Refusal> validate(const Profile& p) {
+  if (p.id.empty() || p.id.size() > max_id_bytes || !detail::is_valid_utf8(p.id)) {
+    return profile_error("id", "a profile id is 1 to 128 bytes of UTF-8 text", "mã bộ tiêu chí dài 1-128 byte UTF-8");
+  }
+  if (p.title.en.empty() || p.title.vi.empty() || !detail::is_valid_utf8(p.title.en) || !detail::is_valid_utf8(p.title.vi)) {
+    return profile_error("title", "the title is needed in English and Vietnamese", "tên phải có bằng tiếng Anh và tiếng Việt");
+  }
+  if (p.seed.size() > 16 || !detail::is_valid_utf8(p.seed)) {
+    return profile_error("seed", "a seed is at most 16 bytes", "mã kế hoạch gốc tối đa 16 byte");
+  }
+  static constexpr std::array<std::uint8_t, 12> month_days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (p.calendar.month < 1 || p.calendar.month > 12 || p.calendar.day < 1 ||
+      p.calendar.day > month_days[static_cast<std::size_t>(p.calendar.month - 1)]) {
+    return profile_error("calendar", "the rating day is a day of the year (29 February is not)",
+                         "ngày chốt xếp loại phải là một ngày trong năm (không dùng 29/02)");
+  }
+  if (p.rule_sets.empty()) return profile_error("rule_sets", "a profile needs at least one rule set", "cần ít nhất một bộ quy tắc");
+  for (std::size_t i = 0; i < p.rule_sets.size(); ++i) {
+    const RuleSet& set = p.rule_sets[i];
+    const std::string where = fmt::format("rule_sets[{}]", i);
+    if (set.effective_from.is_special()) {
+      return refuse(RefusalCode::invalid_date).with_subject(where + ".effective_from")
+          .with_detail("the rule set needs the date it takes effect", "bộ quy tắc phải có ngày hiệu lực");
+    }
+    if (i > 0 && set.effective_from <= p.rule_sets[i - 1].effective_from) {
+      return refuse(RefusalCode::date_out_of_order).with_subject(where + ".effective_from")
+          .with_date(set.effective_from).with_reference(p.rule_sets[i - 1].effective_from)
+          .with_detail("rule sets are listed in the order they take effect", "các bộ quy tắc phải theo thứ tự ngày hiệu lực");
+    }
+    if (!set.collective && !set.individual) {
+      return profile_error(where, "a rule set needs rules for collectives, individuals or both",
+                           "bộ quy tắc phải có tiêu chí cho tập thể hoặc cá nhân");
+    }
+    if (set.collective) {
+      if (auto r = validate_tree(*set.collective, where + ".collective: ")) return r;
+    }
+    if (set.individual) {
+      if (auto r = validate_tree(*set.individual, where + ".individual: ")) return r;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string explain(const RuleResult& result, Lang lang) {
+  if (result.rule == nullptr) return "?";
+  return std::visit(Explainer{result, lang}, result.rule->spec);
+}
+
+Text explain(const RuleResult& result) { return Text{explain(result, Lang::en), explain(result, Lang::vi)}; }
+
+std::vector<const RuleResult*> Evaluation::failures() const {
+  std::vector<const RuleResult*> found;
+  if (verdict != Verdict::not_eligible) return found;
+  std::array<bool, max_rule_depth + 2> chain{};
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const RuleResult& r = results[i];
+    const std::size_t depth = std::min<std::size_t>(r.depth, chain.size() - 1);
+    const bool path = depth == 0 || chain[depth - 1];
+    chain[depth] = path && r.outcome == Outcome::failed;
+    const bool leaf = i + 1 == results.size() || results[i + 1].depth <= r.depth;
+    if (chain[depth] && leaf) found.push_back(&r);
+  }
+  return found;
+}
+
+std::string Evaluation::explain(Lang lang) const {
+  const bool vi = lang == Lang::vi;
+  std::string text = fmt::format("{}: {} ({} {}", vi ? "Kết luận" : "Verdict", label(verdict, lang),
+                                 vi ? "ngày" : "on", format_date(date, lang));
+  if (rule_set != nullptr && !rule_set->basis.in(lang).empty()) text += fmt::format("; {}", rule_set->basis.in(lang));
+  text += ")\n";
+  for (const RuleResult& r : results) {
+    if (r.rule == nullptr) continue;
+    text.append(2U * (r.depth + 1U), ' ');
+    text += fmt::format("[{}] {} ({}): {}\n", label(r.outcome, lang), r.rule->title.in(lang), r.rule->section,
+                        exemplar::explain(r, lang));
+  }
+  return text;
+}
+
+tl::expected<Evaluation, Refusal> evaluate(const Profile& profile, const Evidence& evidence, bg::date date) {
+  if (date.is_special()) {
+    return tl::make_unexpected(refuse(RefusalCode::invalid_date).with_subject("evaluation date")
+                                   .with_detail("criteria are evaluated on a calendar date", "phải xét tiêu chuẩn vào một ngày cụ thể"));
+  }
+  if (date.year() < evidence_first_year || date.year() > evidence_last_year) {
+    return tl::make_unexpected(refuse(RefusalCode::date_out_of_range).with_date(date).with_subject("evaluation date")
+                                   .with_detail(fmt::format("the year is outside {}-{}", evidence_first_year, evidence_last_year),
+                                                fmt::format("năm nằm ngoài khoảng {}-{}", evidence_first_year, evidence_last_year)));
+  }
+  if (auto bad = validate(evidence)) return tl::make_unexpected(std::move(*bad));
+  const RuleSet* set = profile.in_force(date);
+  if (set == nullptr) {
+    Refusal r = refuse(RefusalCode::date_out_of_range).with_date(date).with_subject("rule set");
+    if (!profile.rule_sets.empty()) r.with_reference(profile.rule_sets.front().effective_from);
+    return tl::make_unexpected(std::move(r.with_detail(
+        fmt::format("no rule set of '{}' is in force on that day", profile.id),
+        fmt::format("chưa có bộ quy tắc nào của «{}» có hiệu lực vào ngày đó", profile.id))));
+  }
+  const std::optional<Rule>& root = evidence.subject == Subject::collective ? set->collective : set->individual;
+  if (!root) {
+    return tl::make_unexpected(refuse(RefusalCode::invalid_argument).with_subject("subject")
+                                   .with_detail(fmt::format("'{}' has no criteria for a {}", profile.id, label(evidence.subject)),
+                                                fmt::format("«{}» không có tiêu chí cho {}", profile.id, label(evidence.subject, Lang::vi))));
+  }
+
+  Evaluation result;
+  result.date = date;
+  result.rule_set = set;
+  result.latest_rated_year = profile.calendar.latest_rated_year(date);
+  result.results.reserve(count_rules(*root));
+  Evaluator evaluator(evidence, date, result.latest_rated_year, result.results);
+  switch (evaluator.visit(*root, 0)) {
+    case Outcome::passed: result.verdict = Verdict::eligible; break;
+    case Outcome::failed: result.verdict = Verdict::not_eligible; break;
+    case Outcome::needs_judgement: result.verdict = Verdict::needs_council_judgement; break;
+  }
+  return result;
+}
+
+}  // namespace exemplar
