@@ -1,0 +1,267 @@
+#include <gtest/gtest.h>
+
+#include <set>
+#include <vector>
+
+#include <exemplar/binary.hpp>
+#include <exemplar/journal.hpp>
+#include <exemplar/lifecycle.hpp>
+
+#include "support/journal_fixture.hpp"
+
+namespace {
+
+using namespace exemplar;
+using exemplar::fixture::every_kind_journal;
+namespace bg = boost::gregorian;
+using Blob = std::vector<std::uint8_t>;
+
+// Offsets of a record's fixed fields (docs/journal.md, "Binary layout").
+constexpr std::size_t version_offset = 1;
+constexpr std::size_t role_offset = 55;
+constexpr std::size_t date_offset = 56;
+constexpr std::size_t kind_offset = 61;
+
+std::vector<Blob> stored_form(const std::vector<Record>& records) {
+  std::vector<Blob> stored;
+  for (const auto& record : records) stored.push_back(to_binary(record));
+  return stored;
+}
+
+Snapshot state_after(const std::vector<Record>& records, std::size_t count, const Workflow& flow) {
+  return *replay(std::vector<Record>(records.begin(), records.begin() + static_cast<long>(count)), flow);
+}
+
+TEST(Binary, EveryEventKindReadsBackAsTheSameRecord) {
+  const Workflow flow;
+  const auto records = every_kind_journal(flow);
+  std::set<CommandKind> kinds;
+
+  for (const auto& record : records) {
+    const auto back = record_from_binary(to_binary(record));
+
+    ASSERT_TRUE(back) << back.error().message();
+    EXPECT_EQ(*back, record);
+    kinds.insert(record.event.kind());
+  }
+  EXPECT_EQ(kinds.size(), command_count);
+}
+
+TEST(Binary, ARecordIsItsCanonicalBytesFollowedByItsHash) {
+  const Workflow flow;
+  const Record record = every_kind_journal(flow).at(5);
+
+  const Blob blob = to_binary(record);
+  Blob expected = canonical_bytes(record);
+  expected.insert(expected.end(), record.hash.begin(), record.hash.end());
+
+  EXPECT_EQ(blob, expected);
+  EXPECT_EQ(default_hasher().sha256(canonical_bytes(record)), record.hash);
+}
+
+TEST(Binary, AFosteringRecordTakesNinetyEightBytes) {
+  // 62 bytes of header, a 4-byte mentor id and the 32-byte hash.
+  const Workflow flow;
+  const Record foster = every_kind_journal(flow).at(5);
+
+  const Blob blob = to_binary(foster);
+
+  ASSERT_EQ(foster.event.kind(), CommandKind::foster);
+  EXPECT_EQ(blob.size(), 98U);
+  EXPECT_EQ(blob[0], 'R');
+}
+
+TEST(Binary, SnapshotsAndCandidatesReadBackTheSame) {
+  const Workflow flow;
+  const auto snapshot = replay(every_kind_journal(flow), flow);
+  ASSERT_TRUE(snapshot);
+
+  const auto back = snapshot_from_binary(to_binary(*snapshot));
+
+  ASSERT_TRUE(back) << back.error().message();
+  EXPECT_EQ(*back, *snapshot);
+  for (const auto& [id, entry] : snapshot->candidates) {
+    const auto candidate = candidate_from_binary(to_binary(entry.candidate));
+    ASSERT_TRUE(candidate) << candidate.error().message();
+    EXPECT_EQ(*candidate, entry.candidate);
+  }
+}
+
+TEST(Binary, EveryTruncatedRecordIsRefusedAsMalformed) {
+  const Workflow flow;
+  const Blob blob = to_binary(every_kind_journal(flow).at(0));
+
+  for (std::size_t size = 0; size < blob.size(); ++size) {
+    const auto back = record_from_binary(ByteView{blob.data(), size});
+
+    ASSERT_FALSE(back) << size << " bytes";
+    EXPECT_EQ(back.error().problem, JournalProblem::malformed) << size << " bytes";
+  }
+}
+
+TEST(Binary, ABlobWithBytesAfterTheRecordIsRefused) {
+  const Workflow flow;
+  Blob blob = to_binary(every_kind_journal(flow).at(0));
+  blob.push_back(0);
+
+  const auto back = record_from_binary(blob);
+
+  ASSERT_FALSE(back);
+  EXPECT_EQ(back.error().problem, JournalProblem::malformed);
+  EXPECT_EQ(back.error().refusal.subject, "hash");
+}
+
+TEST(Binary, ASnapshotIsNotReadAsARecord) {
+  const Workflow flow;
+  const auto snapshot = replay(every_kind_journal(flow), flow);
+
+  const auto back = record_from_binary(to_binary(*snapshot));
+
+  ASSERT_FALSE(back);
+  EXPECT_EQ(back.error().problem, JournalProblem::malformed);
+  EXPECT_EQ(back.error().refusal.subject, "form");
+}
+
+TEST(Binary, ANewerFormatVersionIsRefusedNotGuessed) {
+  const Workflow flow;
+  Blob blob = to_binary(every_kind_journal(flow).at(0));
+  blob[version_offset] = journal_format_version + 1;
+
+  const auto back = record_from_binary(blob);
+
+  ASSERT_FALSE(back);
+  EXPECT_EQ(back.error().problem, JournalProblem::unknown_version);
+  EXPECT_EQ(back.error().refusal.detail.en, "format version 2 is newer than this library reads (up to 1)");
+}
+
+TEST(Binary, AnUnknownEventKindIsRefused) {
+  const Workflow flow;
+  Blob blob = to_binary(every_kind_journal(flow).at(0));
+  blob[kind_offset] = static_cast<std::uint8_t>(command_count);
+
+  const auto back = record_from_binary(blob);
+
+  ASSERT_FALSE(back);
+  EXPECT_EQ(back.error().problem, JournalProblem::unknown_kind);
+  EXPECT_EQ(back.error().refusal.subject, "event.kind");
+  EXPECT_EQ(back.error().found, 1U);
+}
+
+TEST(Binary, AnUnknownRoleIsRefusedWithItsField) {
+  const Workflow flow;
+  Blob blob = to_binary(every_kind_journal(flow).at(0));
+  blob[role_offset] = 9;
+
+  const auto back = record_from_binary(blob);
+
+  ASSERT_FALSE(back);
+  EXPECT_EQ(back.error().problem, JournalProblem::malformed);
+  EXPECT_EQ(back.error().refusal.subject, "event.role");
+}
+
+TEST(Binary, AnImpossibleDateIsRefusedWithItsField) {
+  const Workflow flow;
+  Blob blob = to_binary(every_kind_journal(flow).at(0));
+  blob[date_offset + 2] = 2;   // February
+  blob[date_offset + 3] = 30;  // the 30th
+
+  const auto back = record_from_binary(blob);
+
+  ASSERT_FALSE(back);
+  EXPECT_EQ(back.error().refusal.subject, "event.date");
+  EXPECT_EQ(back.error().refusal.detail.en, "2022-02-30 is not a date");
+}
+
+TEST(Binary, FlippingAnyByteOfAnyStoredRecordIsDetectedAtThatRecord) {
+  const Workflow flow;
+  const auto records = every_kind_journal(flow);
+  const auto stored = stored_form(records);
+
+  for (std::size_t k = 0; k < stored.size(); ++k) {
+    const Snapshot before = state_after(records, k, flow);
+    for (std::size_t i = 0; i < stored[k].size(); ++i) {
+      for (std::uint8_t mask : {0x01, 0x80, 0xFF}) {
+        std::vector<Blob> tampered{stored[k]};
+        if (k + 1 < stored.size()) tampered.push_back(stored[k + 1]);
+        tampered[0][i] ^= mask;
+
+        const auto replayed = replay_binary(tampered, flow, before);
+
+        ASSERT_FALSE(replayed) << "record " << k + 1 << ", byte " << i << ", mask " << int{mask};
+        EXPECT_EQ(replayed.error().sequence, k + 1) << "byte " << i << ", mask " << int{mask};
+      }
+    }
+  }
+}
+
+TEST(Binary, DeletingAnyStoredRecordIsDetectedAtItsPlace) {
+  const Workflow flow;
+  const auto stored = stored_form(every_kind_journal(flow));
+
+  for (std::size_t k = 0; k + 1 < stored.size(); ++k) {
+    auto tampered = stored;
+    tampered.erase(tampered.begin() + static_cast<long>(k));
+
+    const auto replayed = replay_binary(tampered, flow);
+
+    ASSERT_FALSE(replayed) << "deleted record " << k + 1;
+    EXPECT_EQ(replayed.error().problem, JournalProblem::gap);
+    EXPECT_EQ(replayed.error().sequence, k + 1);
+  }
+}
+
+TEST(Binary, SwappingAnyTwoStoredRecordsIsDetectedAtTheFirst) {
+  const Workflow flow;
+  const auto stored = stored_form(every_kind_journal(flow));
+
+  for (std::size_t a = 0; a < stored.size(); ++a) {
+    for (std::size_t b = a + 1; b < stored.size(); ++b) {
+      auto tampered = stored;
+      std::swap(tampered[a], tampered[b]);
+
+      const auto replayed = replay_binary(tampered, flow);
+
+      ASSERT_FALSE(replayed) << "swapped " << a + 1 << " and " << b + 1;
+      EXPECT_EQ(replayed.error().problem, JournalProblem::out_of_order);
+      EXPECT_EQ(replayed.error().sequence, a + 1);
+    }
+  }
+}
+
+TEST(Binary, EveryTruncatedSnapshotIsRefused) {
+  const Workflow flow;
+  const Blob blob = to_binary(*replay(every_kind_journal(flow), flow));
+
+  for (std::size_t size = 0; size < blob.size(); ++size) {
+    EXPECT_FALSE(snapshot_from_binary(ByteView{blob.data(), size})) << size << " bytes";
+  }
+}
+
+TEST(Binary, ASnapshotOfANewerVersionIsRefused) {
+  const Workflow flow;
+  Blob blob = to_binary(*replay(every_kind_journal(flow), flow));
+  blob[version_offset] = journal_format_version + 1;
+
+  const auto back = snapshot_from_binary(blob);
+
+  ASSERT_FALSE(back);
+  EXPECT_EQ(back.error().subject, "version");
+}
+
+TEST(Binary, ACandidateWithAnUnknownStageIsRefusedWithItsField) {
+  Candidate candidate;
+  candidate.id = CandidateId{4};
+  candidate.stage = Stage::registered;
+  Blob blob = to_binary(candidate);
+  const Blob registered = blob;
+  // The stage is the first of the seven one-byte fields at the end.
+  blob[blob.size() - 7] = static_cast<std::uint8_t>(stage_count);
+
+  const auto back = candidate_from_binary(blob);
+
+  ASSERT_TRUE(candidate_from_binary(registered));
+  ASSERT_FALSE(back);
+  EXPECT_EQ(back.error().subject, "stage");
+}
+
+}  // namespace

@@ -1,0 +1,499 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <exemplar/binary.hpp>
+#include <exemplar/journal.hpp>
+#include <exemplar/lifecycle.hpp>
+#ifdef EXEMPLAR_HAS_JSON
+#include <exemplar/json/journal.hpp>
+#endif
+
+#include "support/journal_fixture.hpp"
+
+namespace {
+
+using namespace exemplar;
+using exemplar::fixture::agency_head;
+using exemplar::fixture::every_kind_journal;
+using exemplar::fixture::head_of_unit_7;
+namespace bg = boost::gregorian;
+
+std::vector<std::uint8_t> bytes_of(std::string_view text) { return {text.begin(), text.end()}; }
+
+/// A record re-sealed after a change, as someone who knows the format (but not a key) would do.
+Record resealed(Record record) {
+  record.hash = record_hash(record);
+  return record;
+}
+
+/// A hasher that mixes a secret into SHA-256, standing in for a host's HMAC.
+class KeyedHasher final : public Hasher {
+ public:
+  Digest sha256(ByteView bytes) const override {
+    std::vector<std::uint8_t> keyed{'k', 'e', 'y'};
+    keyed.insert(keyed.end(), bytes.begin(), bytes.end());
+    return default_hasher().sha256(keyed);
+  }
+};
+
+TEST(Journal, DefaultHasherComputesTheStandardSha256) {
+  const auto abc = bytes_of("abc");
+
+  const Digest digest = default_hasher().sha256(abc);
+
+  EXPECT_EQ(to_hex(digest), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(Journal, DigestsReadBackFromHexAndRefuseAnythingElse) {
+  const Digest digest = default_hasher().sha256(bytes_of("exemplar"));
+
+  const auto back = parse_digest(to_hex(digest));
+
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(*back, digest);
+  EXPECT_FALSE(parse_digest("abc").has_value());
+  EXPECT_FALSE(parse_digest(std::string(63, '0') + "g").has_value());
+}
+
+TEST(Journal, AppendNumbersEveryRecordOverallAndPerCandidate) {
+  const Workflow flow;
+
+  const auto records = every_kind_journal(flow);
+
+  std::map<CandidateId, std::uint32_t> per_candidate;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    EXPECT_EQ(records[i].sequence, i + 1);
+    EXPECT_EQ(records[i].candidate_sequence, ++per_candidate[records[i].event.candidate]);
+    EXPECT_EQ(records[i].version, journal_format_version);
+  }
+}
+
+TEST(Journal, EachRecordCarriesThePreviousHashAndItsOwn) {
+  const Workflow flow;
+
+  const auto records = every_kind_journal(flow);
+
+  EXPECT_EQ(records.front().previous, Digest{});
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    EXPECT_EQ(records[i].hash, record_hash(records[i]));
+    if (i > 0) {
+      EXPECT_EQ(records[i].previous, records[i - 1].hash);
+    }
+  }
+}
+
+TEST(Journal, PrepareChangesNothingUntilTheRecordIsCommitted) {
+  const Workflow flow;
+  Journal journal{flow};
+  const auto event = flow.decide(Candidate{}, commands::Discover{CandidateId{1}, Subject::individual, UnitId{7},
+                                                                  Position::staff, Field::general, Level::agency, "Mô hình"},
+                                 head_of_unit_7, bg::date{2022, 2, 10});
+  ASSERT_TRUE(event);
+
+  const auto record = journal.prepare(*event);
+
+  ASSERT_TRUE(record);
+  EXPECT_EQ(journal.sequence(), 0U);
+  EXPECT_EQ(journal.find(CandidateId{1}), nullptr);
+  ASSERT_TRUE(journal.commit(*record));
+  EXPECT_EQ(journal.sequence(), 1U);
+  EXPECT_EQ(journal.head(), record->hash);
+  ASSERT_NE(journal.find(CandidateId{1}), nullptr);
+  EXPECT_EQ(journal.find(CandidateId{1})->stage, Stage::discovered);
+}
+
+TEST(Journal, AppendRefusesAnEventTheCandidatesStageDoesNotAllowAndChangesNothing) {
+  const Workflow flow;
+  fixture::Script script{flow};
+  script.step(CandidateId{1}, commands::Discover{CandidateId{1}, Subject::individual, UnitId{7}, Position::staff,
+                                                 Field::general, Level::agency, "Mô hình"},
+              head_of_unit_7, bg::date{2022, 2, 10});
+  Journal& journal = script.journal();
+  const Snapshot before = journal.snapshot();
+  const Event commend{CandidateId{1}, agency_head.id, Role::agency_head, bg::date{2022, 3, 1},
+                      events::Commended{Award::agency_certificate}, 0};
+
+  const auto record = journal.append(commend);
+
+  ASSERT_FALSE(record);
+  EXPECT_EQ(record.error().code, RefusalCode::not_allowed_from_stage);
+  EXPECT_EQ(journal.snapshot(), before);
+}
+
+TEST(Journal, AppendRefusesTextThatAStoredRecordCouldNotCarry) {
+  const Workflow flow;
+  Journal journal{flow};
+  Event discover{CandidateId{1}, head_of_unit_7.id, Role::unit_head, bg::date{2022, 2, 10},
+                 events::Discovered{Subject::individual, UnitId{7}, Position::staff, Field::general, Level::agency,
+                                    std::string("\xC3\x28", 2)},
+                 0};
+
+  const auto record = journal.append(discover);
+
+  ASSERT_FALSE(record);
+  EXPECT_EQ(record.error().code, RefusalCode::invalid_argument);
+  EXPECT_EQ(record.error().subject, "description");
+  EXPECT_EQ(journal.sequence(), 0U);
+}
+
+TEST(Journal, AppendRefusesAnUnknownFlagOrRole) {
+  const Workflow flow;
+  Journal journal{flow};
+  Event discover{CandidateId{1}, head_of_unit_7.id, Role::unit_head, bg::date{2022, 2, 10},
+                 events::Discovered{Subject::individual, UnitId{7}, Position::staff, Field::general, Level::agency, "x"}, 0};
+  Event flagged = discover;
+  flagged.flags = 0x80;
+  Event odd_role = discover;
+  odd_role.role = static_cast<Role>(42);
+
+  const auto with_flag = journal.append(flagged);
+  const auto with_role = journal.append(odd_role);
+
+  ASSERT_FALSE(with_flag);
+  EXPECT_EQ(with_flag.error().subject, "flags");
+  ASSERT_FALSE(with_role);
+  EXPECT_EQ(with_role.error().subject, "role");
+}
+
+TEST(Journal, ReplayRebuildsTheStateTheJournalWasWrittenWith) {
+  const Workflow flow;
+  const auto records = every_kind_journal(flow);
+  Journal written{flow};
+  for (const auto& record : records) ASSERT_TRUE(written.replay(record));
+
+  const auto replayed = replay(records, flow);
+
+  ASSERT_TRUE(replayed) << replayed.error().message();
+  EXPECT_EQ(*replayed, written.snapshot());
+  EXPECT_EQ(replayed->sequence, records.size());
+  EXPECT_EQ(replayed->hash, records.back().hash);
+  EXPECT_EQ(replayed->find(CandidateId{1})->stage, Stage::rejected);
+  EXPECT_EQ(replayed->find(CandidateId{5})->stage, Stage::revoked);
+}
+
+TEST(Journal, ReplayStopsAtADeletedRecordAsAGap) {
+  const Workflow flow;
+  auto records = every_kind_journal(flow);
+  records.erase(records.begin() + 6);
+
+  const auto replayed = replay(records, flow);
+
+  ASSERT_FALSE(replayed);
+  EXPECT_EQ(replayed.error().problem, JournalProblem::gap);
+  EXPECT_EQ(replayed.error().sequence, 7U);
+  EXPECT_EQ(replayed.error().found, 8U);
+}
+
+TEST(Journal, ReplayStopsAtARepeatedRecordAsADuplicate) {
+  const Workflow flow;
+  auto records = every_kind_journal(flow);
+  records.insert(records.begin() + 5, records[4]);
+
+  const auto replayed = replay(records, flow);
+
+  ASSERT_FALSE(replayed);
+  EXPECT_EQ(replayed.error().problem, JournalProblem::duplicate);
+  EXPECT_EQ(replayed.error().sequence, 6U);
+  EXPECT_EQ(replayed.error().found, 5U);
+}
+
+TEST(Journal, ReplayStopsAtTwoSwappedRecordsAsOutOfOrder) {
+  const Workflow flow;
+  auto records = every_kind_journal(flow);
+  std::swap(records[9], records[10]);
+
+  const auto replayed = replay(records, flow);
+
+  ASSERT_FALSE(replayed);
+  EXPECT_EQ(replayed.error().problem, JournalProblem::out_of_order);
+  EXPECT_EQ(replayed.error().sequence, 10U);
+  EXPECT_EQ(replayed.error().found, 11U);
+}
+
+TEST(Journal, ReplayStopsAtARecordWithAnEarlierNumberAsOutOfOrder) {
+  const Workflow flow;
+  auto records = every_kind_journal(flow);
+  records.insert(records.begin() + 8, records[2]);
+
+  const auto replayed = replay(records, flow);
+
+  ASSERT_FALSE(replayed);
+  EXPECT_EQ(replayed.error().problem, JournalProblem::out_of_order);
+  EXPECT_EQ(replayed.error().sequence, 9U);
+  EXPECT_EQ(replayed.error().found, 3U);
+}
+
+TEST(Journal, ReplayStopsAtAnEditedRecord) {
+  const Workflow flow;
+  auto records = every_kind_journal(flow);
+  std::get<events::Commended>(records[18].event.data).award = Award::prime_minister_certificate;
+
+  const auto replayed = replay(records, flow);
+
+  ASSERT_FALSE(replayed);
+  EXPECT_EQ(replayed.error().problem, JournalProblem::edited);
+  EXPECT_EQ(replayed.error().sequence, 19U);
+}
+
+TEST(Journal, ReplayStopsWhereAResealedEditBreaksTheChain) {
+  const Workflow flow;
+  auto records = every_kind_journal(flow);
+  records[18].event.date = bg::date{2022, 12, 21};
+  records[18] = resealed(records[18]);
+
+  const auto replayed = replay(records, flow);
+
+  ASSERT_FALSE(replayed);
+  EXPECT_EQ(replayed.error().problem, JournalProblem::broken_chain);
+  EXPECT_EQ(replayed.error().sequence, 20U);
+}
+
+TEST(Journal, ReplayStopsAtAWrongNumberAmongTheCandidatesRecords) {
+  const Workflow flow;
+  auto records = every_kind_journal(flow);
+  records[5].candidate_sequence = 3;
+  records[5] = resealed(records[5]);
+
+  const auto replayed = replay(records, flow);
+
+  ASSERT_FALSE(replayed);
+  EXPECT_EQ(replayed.error().problem, JournalProblem::candidate_sequence);
+  EXPECT_EQ(replayed.error().sequence, 6U);
+}
+
+TEST(Journal, ReplayStopsAtAnEventTheCandidatesStageDoesNotAllow) {
+  // seed 001 II.2-3: commendation follows the recognition decision, never discovery directly.
+  const Workflow flow;
+  auto records = every_kind_journal(flow);
+  Record commend = records[5];
+  commend.event = Event{CandidateId{1}, agency_head.id, Role::agency_head, bg::date{2022, 2, 14},
+                        events::Commended{Award::agency_certificate}, 0};
+  records[5] = resealed(commend);
+
+  const auto replayed = replay(std::vector<Record>(records.begin(), records.begin() + 6), flow);
+
+  ASSERT_FALSE(replayed);
+  EXPECT_EQ(replayed.error().problem, JournalProblem::refused);
+  EXPECT_EQ(replayed.error().sequence, 6U);
+  EXPECT_EQ(replayed.error().refusal.code, RefusalCode::not_allowed_from_stage);
+  EXPECT_EQ(replayed.error().refusal.stage, Stage::discovered);
+}
+
+TEST(Journal, ReplayRefusesARecordOfANewerFormat) {
+  const Workflow flow;
+  auto records = every_kind_journal(flow);
+  records[0].version = journal_format_version + 1;
+  records[0] = resealed(records[0]);
+
+  const auto replayed = replay(records, flow);
+
+  ASSERT_FALSE(replayed);
+  EXPECT_EQ(replayed.error().problem, JournalProblem::unknown_version);
+  EXPECT_EQ(replayed.error().sequence, 1U);
+}
+
+TEST(Journal, AFailedReplayLeavesTheJournalAsItWas) {
+  const Workflow flow;
+  auto records = every_kind_journal(flow);
+  Journal journal{flow};
+  for (std::size_t i = 0; i < 10; ++i) ASSERT_TRUE(journal.replay(records[i]));
+  const Snapshot before = journal.snapshot();
+  Record edited = records[10];
+  edited.event.actor = ActorId{99};
+
+  const auto applied = journal.replay(edited);
+
+  ASSERT_FALSE(applied);
+  EXPECT_EQ(journal.snapshot(), before);
+  EXPECT_TRUE(journal.replay(records[10]));
+}
+
+TEST(Journal, ReplayFromAnySnapshotGivesTheSameStateAsFromTheStart) {
+  const Workflow flow;
+  const auto records = every_kind_journal(flow);
+  const auto whole = replay(records, flow);
+  ASSERT_TRUE(whole);
+
+  for (std::size_t k = 0; k <= records.size(); ++k) {
+    const auto head = replay(std::vector<Record>(records.begin(), records.begin() + static_cast<long>(k)), flow);
+    ASSERT_TRUE(head);
+    const auto rest = replay(*head, std::vector<Record>(records.begin() + static_cast<long>(k), records.end()), flow);
+
+    ASSERT_TRUE(rest) << "from the snapshot after record " << k;
+    EXPECT_EQ(*rest, *whole) << "from the snapshot after record " << k;
+  }
+}
+
+TEST(Journal, ASnapshotDoesNotAcceptRecordsFromAnotherJournal) {
+  const Workflow flow;
+  const auto records = every_kind_journal(flow);
+  auto other = records;
+  other[0].event.date = bg::date{2022, 2, 9};
+  for (std::size_t i = 0; i < other.size(); ++i) {
+    if (i > 0) other[i].previous = other[i - 1].hash;
+    other[i] = resealed(other[i]);
+  }
+  const auto snapshot = replay(std::vector<Record>(records.begin(), records.begin() + 5), flow);
+  ASSERT_TRUE(snapshot);
+
+  const auto replayed = replay(*snapshot, std::vector<Record>(other.begin() + 5, other.end()), flow);
+
+  ASSERT_FALSE(replayed);
+  EXPECT_EQ(replayed.error().problem, JournalProblem::broken_chain);
+  EXPECT_EQ(replayed.error().sequence, 6U);
+}
+
+TEST(Journal, AHostsOwnHasherSealsRecordsTheDefaultCannotVerify) {
+  const Workflow flow;
+  const KeyedHasher keyed;
+  Journal journal{flow, keyed};
+  const auto plain = every_kind_journal(flow);
+  std::vector<Record> records;
+  for (const auto& record : plain) {
+    auto sealed = journal.append(record.event);
+    ASSERT_TRUE(sealed);
+    records.push_back(*sealed);
+  }
+
+  const auto with_key = replay(records, flow, keyed);
+  const auto without_key = replay(records, flow);
+
+  ASSERT_TRUE(with_key);
+  EXPECT_EQ(*with_key, journal.snapshot());
+  ASSERT_FALSE(without_key);
+  EXPECT_EQ(without_key.error().problem, JournalProblem::edited);
+  EXPECT_EQ(without_key.error().sequence, 1U);
+}
+
+TEST(Journal, AnErrorSaysWhichRecordAndWhyInBothLanguages) {
+  const Workflow flow;
+  auto records = every_kind_journal(flow);
+  records.erase(records.begin() + 4);
+
+  const auto replayed = replay(records, flow);
+
+  ASSERT_FALSE(replayed);
+  EXPECT_EQ(replayed.error().message(Lang::en),
+            "Journal record 5 (a record is missing): Invalid record 5: record 6 comes where record 5 should be.");
+  EXPECT_EQ(replayed.error().message(Lang::vi),
+            "Bản ghi nhật ký số 5 (thiếu bản ghi): Thông tin không hợp lệ (record 5): bản ghi số 6 nằm ở vị trí của "
+            "bản ghi số 5.");
+}
+
+TEST(Journal, EveryProblemHasAStableIdentifierAndLabels) {
+  const auto problems = all_values<JournalProblem>();
+
+  ASSERT_EQ(problems.size(), journal_problem_count);
+  for (JournalProblem problem : problems) {
+    EXPECT_EQ(from_identifier<JournalProblem>(identifier(problem)), problem);
+    EXPECT_FALSE(label(problem, Lang::vi).empty());
+  }
+  EXPECT_EQ(identifier(JournalProblem::broken_chain), "broken_chain");
+}
+
+/// One long simulated run, shared by the tests below.
+const fixture::Simulation& long_run() {
+  static const fixture::Simulation run =
+      fixture::simulate(Workflow{}, 100'000, 20210104, {1, 25'000, 50'000, 75'000, 99'999, 100'000});
+  return run;
+}
+
+void expect_states(const Snapshot& snapshot, const fixture::Simulation& run) {
+  ASSERT_EQ(snapshot.candidates.size(), run.states.size());
+  for (const auto& [id, state] : run.states) {
+    const Candidate* found = snapshot.find(id);
+    ASSERT_NE(found, nullptr) << "candidate " << id.value();
+    ASSERT_EQ(*found, state) << "candidate " << id.value();
+  }
+}
+
+TEST(Journal, AHundredThousandRecordsReplayToExactlyTheStatesTheyWereMadeFrom) {
+  const Workflow flow;
+  const auto& run = long_run();
+
+  const auto replayed = replay(run.records, flow);
+
+  ASSERT_TRUE(replayed) << replayed.error().message();
+  expect_states(*replayed, run);
+  EXPECT_EQ(*replayed, run.snapshots.at(100'000));
+}
+
+TEST(Journal, AHundredThousandRecordsReplayFromSnapshotsInBetween) {
+  const Workflow flow;
+  const auto& run = long_run();
+
+  for (const auto& [at, snapshot] : run.snapshots) {
+    const std::vector<Record> later(run.records.begin() + static_cast<long>(at), run.records.end());
+    const auto replayed = replay(snapshot, later, flow);
+
+    ASSERT_TRUE(replayed) << "from the snapshot after record " << at;
+    expect_states(*replayed, run);
+  }
+}
+
+TEST(Journal, AHundredThousandRecordsReplayFromTheirBinaryForm) {
+  const Workflow flow;
+  const auto& run = long_run();
+  std::vector<std::vector<std::uint8_t>> stored;
+  stored.reserve(run.records.size());
+  for (const auto& record : run.records) stored.push_back(to_binary(record));
+
+  const auto replayed = replay_binary(stored, flow);
+  const auto from_snapshot =
+      replay_binary(std::vector<std::vector<std::uint8_t>>(stored.begin() + 50'000, stored.end()), flow,
+                    *snapshot_from_binary(to_binary(run.snapshots.at(50'000))));
+
+  ASSERT_TRUE(replayed) << replayed.error().message();
+  expect_states(*replayed, run);
+  ASSERT_TRUE(from_snapshot) << from_snapshot.error().message();
+  EXPECT_EQ(*from_snapshot, *replayed);
+}
+
+#ifdef EXEMPLAR_HAS_JSON
+/// Stores records (first, last] and the snapshot before them as JSON text, reads both back and
+/// replays: the run's snapshot after `last` must come out. Four quarters cover the whole run and
+/// keep each test short in a Debug build, where nlohmann's parser is slow.
+void expect_json_quarter_replays(std::uint64_t first, std::uint64_t last) {
+  const Workflow flow;
+  const auto& run = long_run();
+  const std::vector<Record> quarter(run.records.begin() + static_cast<long>(first),
+                                    run.records.begin() + static_cast<long>(last));
+  const Snapshot start = first == 0 ? Snapshot{} : run.snapshots.at(first);
+  const std::string records_text = json::to_json(quarter).dump();
+  const std::string snapshot_text = json::to_json(start).dump();
+
+  const auto records_document = json::parse(records_text);
+  const auto snapshot_document = json::parse(snapshot_text);
+  ASSERT_TRUE(records_document && snapshot_document);
+  const auto records = json::journal_from_json(*records_document);
+  const auto snapshot = json::snapshot_from_json(*snapshot_document);
+  ASSERT_TRUE(records) << records.error().message();
+  ASSERT_TRUE(snapshot) << snapshot.error().message();
+  const auto replayed = replay(*snapshot, *records, flow);
+
+  EXPECT_EQ(*records, quarter);
+  EXPECT_EQ(*snapshot, start);
+  ASSERT_TRUE(replayed) << replayed.error().message();
+  EXPECT_EQ(*replayed, run.snapshots.at(last));
+  if (last == run.records.size()) expect_states(*replayed, run);
+}
+
+TEST(Journal, AHundredThousandRecordsReplayFromJsonFirstQuarterFromTheStart) { expect_json_quarter_replays(0, 25'000); }
+
+TEST(Journal, AHundredThousandRecordsReplayFromJsonSecondQuarterFromAJsonSnapshot) {
+  expect_json_quarter_replays(25'000, 50'000);
+}
+
+TEST(Journal, AHundredThousandRecordsReplayFromJsonThirdQuarterFromAJsonSnapshot) {
+  expect_json_quarter_replays(50'000, 75'000);
+}
+
+TEST(Journal, AHundredThousandRecordsReplayFromJsonLastQuarterToTheStatesTheyWereMadeFrom) {
+  expect_json_quarter_replays(75'000, 100'000);
+}
+#endif
+
+}  // namespace
