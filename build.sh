@@ -3,6 +3,8 @@
 #
 #   ./build.sh demo [ARGS...]   install what is missing, build, run the demo with ARGS
 #   ./build.sh test [ARGS...]   install what is missing, build, run ctest (ARGS go to ctest)
+#   ./build.sh bench [ARGS...]  install what is missing, build the benchmarks in Release, run them
+#                               (ARGS go to Google Benchmark, e.g. --benchmark_format=json)
 #
 # Everything this script and CMake/Ninja print goes to standard error, so the demo's standard
 # output can be piped or redirected: `./build.sh demo --format json > out.json`.
@@ -23,6 +25,8 @@ readonly DEBIAN_PACKAGES=(
   libssl-dev
   libsqlite3-dev
   libcli11-dev
+  libbenchmark-dev
+  libboost-dev
 )
 
 # The example `demo` builds and runs; the binary is build/examples/<target>.
@@ -32,6 +36,9 @@ ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly ROOT_DIR
 readonly BUILD_DIR="${ROOT_DIR}/build"
 readonly BUILD_TYPE=RelWithDebInfo
+# Benchmarks get their own Release tree, so timing never depends on how `build/` was configured.
+readonly BENCH_DIR="${ROOT_DIR}/build-bench"
+readonly BENCH_TARGET=exemplar_benchmarks
 
 log() { printf 'build.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -44,6 +51,8 @@ commands:
   demo [ARGS...]   build and run the ${DEMO_TARGET} example with ARGS
                    (only the program writes to standard output)
   test [ARGS...]   build everything and run ctest; ARGS are passed to ctest (e.g. -R package)
+  bench [ARGS...]  build ${BENCH_TARGET} in Release (${BENCH_DIR}) and run it; ARGS are passed
+                   to it (e.g. --benchmark_format=json, --benchmark_filter=BM_Lifecycle)
   help             show this message
 
 Missing Debian packages are installed with apt-get (through sudo when not root).
@@ -135,6 +144,15 @@ cmd_demo() {
   exec "${BUILD_DIR}/examples/${DEMO_TARGET}" "$@"
 }
 
+cmd_bench() {
+  ensure_packages "${DEBIAN_PACKAGES[@]}"
+  configure "${BENCH_DIR}" -DCMAKE_BUILD_TYPE=Release -DEXEMPLAR_BENCHMARKS=ON \
+    -DEXEMPLAR_TESTS=OFF -DEXEMPLAR_EXAMPLES=OFF -DEXEMPLAR_INSTALL=OFF
+  build "${BENCH_DIR}" "${BENCH_TARGET}"
+  log "running ${BENCH_TARGET} $*"
+  exec "${BENCH_DIR}/benchmarks/${BENCH_TARGET}" "$@"
+}
+
 cmd_test() {
   setup
   build "${BUILD_DIR}"
@@ -151,6 +169,7 @@ main() {
   case "${command}" in
     demo) cmd_demo "$@" ;;
     test) cmd_test "$@" ;;
+    bench) cmd_bench "$@" ;;
     help | -h | --help) usage ;;
     *)
       log "unknown command: ${command}"

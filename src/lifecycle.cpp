@@ -238,38 +238,49 @@ std::optional<Refusal> check_event_data(const EventData& data) {
 
 namespace guards {
 
-std::optional<Refusal> council_proposed(const Transit& step) {
+bool council_proposed(const Transit& step) noexcept {
   const auto* review = std::get_if<events::Reviewed>(&step.data);
-  if (review && review->proposed) return std::nullopt;
+  return review != nullptr && review->proposed;
+}
+
+bool council_did_not_propose(const Transit& step) noexcept {
+  const auto* review = std::get_if<events::Reviewed>(&step.data);
+  return review != nullptr && !review->proposed;
+}
+
+bool has_council_proposal(const Transit& step) noexcept { return step.candidate.council_proposed; }
+
+bool has_recognition(const Transit& step) noexcept {
+  return !step.candidate.decision.empty() && !step.candidate.decision_date.is_special();
+}
+
+bool has_higher_level(const Transit& step) noexcept { return next_level(step.candidate.level).has_value(); }
+
+Refusal why_not_proposed(const Transit&) {
   return refuse(RefusalCode::missing_prerequisite)
       .with_subject("council proposal")
       .with_detail("the council did not propose recognition", "Hội đồng không đề nghị công nhận");
 }
 
-std::optional<Refusal> council_did_not_propose(const Transit& step) {
-  const auto* review = std::get_if<events::Reviewed>(&step.data);
-  if (review && !review->proposed) return std::nullopt;
+Refusal why_proposed(const Transit&) {
   return refuse(RefusalCode::missing_prerequisite)
       .with_subject("council proposal")
       .with_detail("the council proposed recognition", "Hội đồng đã đề nghị công nhận");
 }
 
-std::optional<Refusal> has_council_proposal(const Transit& step) {
-  if (step.candidate.council_proposed) return std::nullopt;
+Refusal why_no_council_proposal(const Transit&) {
   return refuse(RefusalCode::missing_prerequisite)
       .with_subject("council proposal")
       .with_detail("recognition needs the council's proposal", "công nhận phải căn cứ đề nghị của Hội đồng");
 }
 
-std::optional<Refusal> has_recognition(const Transit& step) {
-  if (!step.candidate.decision.empty() && !step.candidate.decision_date.is_special()) return std::nullopt;
+Refusal why_no_recognition(const Transit&) {
   return refuse(RefusalCode::missing_prerequisite)
       .with_subject("recognition decision")
       .with_detail("commendation needs a recognition decision", "khen thưởng phải có quyết định công nhận");
 }
 
-std::optional<Refusal> has_higher_level(const Transit& step) {
-  if (next_level(step.candidate.level)) return std::nullopt;
+Refusal why_no_higher_level(const Transit& step) {
   return refuse(RefusalCode::no_higher_level).with_level(step.candidate.level);
 }
 
@@ -345,9 +356,10 @@ tl::expected<Event, Refusal> Workflow::decide(const Candidate& candidate, const 
     return tl::make_unexpected(std::move(refusal));
   }
 
-  auto fired = lifecycle_table.fire(candidate.stage, kind, Transit{candidate, *data});
+  const Transit step{candidate, *data};
+  const auto fired = lifecycle_table.fire(candidate.stage, kind, step);
   if (!fired.taken()) {
-    Refusal refusal = fired.failure ? std::move(*fired.failure) : refuse(RefusalCode::not_allowed_from_stage);
+    Refusal refusal = fired.failure(step).value_or(refuse(RefusalCode::not_allowed_from_stage));
     refusal.command = kind;
     refusal.stage = candidate.stage;
     return tl::make_unexpected(std::move(refusal));
@@ -383,8 +395,9 @@ tl::expected<Candidate, Refusal> Workflow::apply(const Candidate& candidate, con
   }
   if (auto bad = check_event_data(event.data)) return fail(std::move(*bad));
 
-  auto fired = lifecycle_table.fire(candidate.stage, kind, Transit{candidate, event.data});
-  if (!fired.taken()) return fail(fired.failure ? std::move(*fired.failure) : refuse(RefusalCode::not_allowed_from_stage));
+  const Transit step{candidate, event.data};
+  const auto fired = lifecycle_table.fire(candidate.stage, kind, step);
+  if (!fired.taken()) return fail(fired.failure(step).value_or(refuse(RefusalCode::not_allowed_from_stage)));
 
   Candidate next = candidate;
   if (kind == CommandKind::discover) next.id = event.candidate;
@@ -407,9 +420,9 @@ std::vector<Option> Workflow::options(const Candidate& candidate, const Actor& a
     std::optional<Refusal> refusal = precheck(candidate, kind, nullptr, actor, date);
     if (!refusal) {
       const EventData data = default_event_data(kind);
-      auto fired = lifecycle_table.fire(candidate.stage, kind, Transit{candidate, data});
-      if (!fired.taken() && fired.failure) {
-        refusal = std::move(fired.failure);
+      const Transit step{candidate, data};
+      refusal = lifecycle_table.fire(candidate.stage, kind, step).failure(step);
+      if (refusal) {
         refusal->command = kind;
         refusal->stage = candidate.stage;
       }

@@ -19,23 +19,20 @@ struct Ballot {
   int yes = 0;
 };
 
-std::optional<std::string> majority(const Ballot& ballot) {
-  if (ballot.yes > 0) return std::nullopt;
-  return std::string("no majority");
-}
-std::optional<std::string> no_majority(const Ballot& ballot) {
-  if (ballot.yes <= 0) return std::nullopt;
-  return std::string("majority");
-}
-std::optional<std::string> never(const Ballot&) { return std::string("closed for good"); }
+bool majority(const Ballot& ballot) noexcept { return ballot.yes > 0; }
+bool no_majority(const Ballot& ballot) noexcept { return ballot.yes <= 0; }
+bool never(const Ballot&) noexcept { return false; }
+std::string why_no_majority(const Ballot&) { return "no majority"; }
+std::string why_majority(const Ballot&) { return "majority"; }
+std::string why_closed(const Ballot&) { return "closed for good"; }
 
 using BoxTable = fsm::Table<Box, Act, Ballot, std::string, 4, 3, 5>;
 constexpr BoxTable box_table{std::array<BoxTable::row_type, 5>{{
-    {Box::proposed, Act::decide, Box::accepted, &majority, "majority"},
-    {Box::proposed, Act::decide, Box::declined, &no_majority, "no_majority"},
-    {Box::accepted, Act::archive, Box::archived, nullptr, {}},
-    {Box::declined, Act::archive, Box::archived, nullptr, {}},
-    {Box::archived, Act::reopen, Box::proposed, &never, "never"},
+    {Box::proposed, Act::decide, Box::accepted, &majority, "majority", &why_no_majority},
+    {Box::proposed, Act::decide, Box::declined, &no_majority, "no_majority", &why_majority},
+    {Box::accepted, Act::archive, Box::archived, nullptr, {}, nullptr},
+    {Box::declined, Act::archive, Box::archived, nullptr, {}, nullptr},
+    {Box::archived, Act::reopen, Box::proposed, &never, "never", &why_closed},
 }}};
 
 // The table is usable at compile time: the lifecycle's shape can be checked by the compiler.
@@ -55,7 +52,7 @@ TEST(Engine, ReportsNoTransitionWhenTheTableHasNoRow) {
   const auto fired = box_table.fire(Box::proposed, Act::archive, Ballot{});
 
   EXPECT_TRUE(fired.no_transition());
-  EXPECT_FALSE(fired.failure);
+  EXPECT_FALSE(fired.failure(Ballot{}));
 }
 
 TEST(Engine, TheFirstRowWhoseGuardPassesWins) {
@@ -66,11 +63,12 @@ TEST(Engine, TheFirstRowWhoseGuardPassesWins) {
   EXPECT_EQ(no.row->to, Box::declined);
 }
 
-TEST(Engine, ABlockedRowReturnsItsGuardsFailure) {
+TEST(Engine, ABlockedRowExplainsItselfOnlyWhenAsked) {
   const auto fired = box_table.fire(Box::archived, Act::reopen, Ballot{});
 
   EXPECT_FALSE(fired.taken());
-  EXPECT_EQ(fired.failure, std::optional<std::string>{"closed for good"});
+  EXPECT_EQ(fired.blocked, &box_table.rows()[4]);
+  EXPECT_EQ(fired.failure(Ballot{}), std::optional<std::string>{"closed for good"});
 }
 
 TEST(Engine, ListsEveryStateAndEveryEventInTheEnumsOrder) {

@@ -1,9 +1,10 @@
 // exemplar/fsm.hpp: a tiny table-driven state-machine engine.
 //
-//   Row<State, Event, Context, Failure>      {from, event, to, guard, guard_name}
+//   Row<State, Event, Context, Failure>      {from, event, to, guard, guard_name, explain}
 //   Table<State, Event, Context, Failure, NumStates, NumEvents, NumRows>
 //     constexpr Table(rows)                   indexes the rows at compile time
-//     fire(from, event, context) -> Fired     the first row whose guard passes, or why none did
+//     fire(from, event, context) -> Fired     the first row whose guard passes, or the row that blocked
+//     Fired::failure(context)                 why it was blocked, built only when asked for
 //     has_transition(from, event)             is there any row for (from, event)?
 //     target(from, event) / targets(...)      where (from, event) leads, ignoring guards
 //     states() / events() / allowed(from)     introspection over the same rows
@@ -15,7 +16,9 @@
 //
 // States and events are enums numbered 0..N-1. Rows sharing (from, event) must be adjacent; the first
 // whose guard passes wins, which is how one command can lead to different stages (a council review
-// that proposes or does not).
+// that proposes or does not). A guard is a cheap predicate; the failure that explains a blocked row
+// is made by the row's `explain` function only when the caller asks, so choosing between rows never
+// allocates.
 #pragma once
 
 #include <array>
@@ -29,28 +32,39 @@
 
 namespace exemplar::fsm {
 
-/// One transition: in `from`, on `event`, go to `to` if `guard` (when present) raises no failure.
+/// One transition: in `from`, on `event`, go to `to` if `guard` (when present) holds.
 template <class State, class Event, class Context, class Failure>
 struct Row {
-  /// A guard inspects the context and returns a failure to block the row, or nullopt to let it pass.
-  using Guard = std::optional<Failure> (*)(const Context&);
+  /// A guard says whether the row may be taken; it must be cheap and must not allocate.
+  using Guard = bool (*)(const Context&) noexcept;
+  /// Says why the guard blocked the row, for the caller who needs to tell a person.
+  using Explain = Failure (*)(const Context&);
 
   State from;
   Event event;
   State to;
   Guard guard = nullptr;
   std::string_view guard_name = {};  ///< the guard's name as diagrams show it ("[council_proposed]")
+  Explain explain = nullptr;         ///< why a blocked row was blocked; required with a guard
 };
 
-/// What firing an event did: the row taken, or the failure of the last guard that blocked it.
-/// Neither means the table has no row for (from, event).
+/// What firing an event did: the row taken, or the last row whose guard blocked it. Neither means
+/// the table has no row for (from, event).
 template <class RowType, class Failure>
 struct Fired {
   const RowType* row = nullptr;
-  std::optional<Failure> failure;
+  const RowType* blocked = nullptr;
 
   [[nodiscard]] bool taken() const noexcept { return row != nullptr; }
-  [[nodiscard]] bool no_transition() const noexcept { return row == nullptr && !failure; }
+  [[nodiscard]] bool no_transition() const noexcept { return row == nullptr && blocked == nullptr; }
+
+  /// Why the step was blocked, made now from the blocking row's `explain`; nullopt when a row was
+  /// taken or there was none.
+  template <class Context>
+  [[nodiscard]] std::optional<Failure> failure(const Context& context) const {
+    if (row != nullptr || blocked == nullptr || blocked->explain == nullptr) return std::nullopt;
+    return blocked->explain(context);
+  }
 };
 
 /// A transition table indexed by (state, event) at compile time.
@@ -76,6 +90,9 @@ class Table {
       if (s >= NumStates || e >= NumEvents || index(rows_[i].to) >= NumStates) {
         throw std::logic_error("fsm::Table: a row names a state or event outside the counts");
       }
+      if (rows_[i].guard != nullptr && rows_[i].explain == nullptr) {
+        throw std::logic_error("fsm::Table: a guarded row needs an explain function");
+      }
       if (first_[s][e] == kNone) {
         first_[s][e] = static_cast<std::uint8_t>(i);
       } else if (first_[s][e] + count_[s][e] != i) {
@@ -85,9 +102,9 @@ class Table {
     }
   }
 
-  /// Takes the first row for (from, event) whose guard passes. When every row is blocked, the
-  /// failure of the last blocking guard is returned; when there is no row, neither is set.
-  [[nodiscard]] constexpr fired_type fire(State from, Event event, const Context& context) const {
+  /// Takes the first row for (from, event) whose guard passes. When every row is blocked, the last
+  /// blocking row is returned (ask it why with Fired::failure); when there is no row, neither is set.
+  [[nodiscard]] constexpr fired_type fire(State from, Event event, const Context& context) const noexcept {
     fired_type fired;
     const auto s = index(from);
     const auto e = index(event);
@@ -96,15 +113,12 @@ class Table {
     if (first == kNone) return fired;
     for (std::size_t i = first; i < first + count_[s][e]; ++i) {
       const row_type& row = rows_[i];
-      if (row.guard != nullptr) {
-        auto failure = row.guard(context);
-        if (failure) {
-          fired.failure = std::move(failure);
-          continue;
-        }
+      if (row.guard != nullptr && !row.guard(context)) {
+        fired.blocked = &row;
+        continue;
       }
       fired.row = &row;
-      fired.failure.reset();
+      fired.blocked = nullptr;
       return fired;
     }
     return fired;

@@ -226,18 +226,26 @@ struct Transit {
   const EventData& data;
 };
 
-/// The named guards of the lifecycle table: each returns why the row is blocked, or nullopt.
+/// The named guards of the lifecycle table: cheap predicates, each with an explanation that makes
+/// the refusal only when a blocked step must be explained.
 namespace guards {
 /// The council's review proposed recognition (001 II.2: the council reviews, then proposes).
-[[nodiscard]] std::optional<Refusal> council_proposed(const Transit& step);
+[[nodiscard]] bool council_proposed(const Transit& step) noexcept;
 /// The council's review did not propose recognition: the candidate is rejected.
-[[nodiscard]] std::optional<Refusal> council_did_not_propose(const Transit& step);
+[[nodiscard]] bool council_did_not_propose(const Transit& step) noexcept;
 /// Recognition needs the council's proposal (001 II.2: "căn cứ kết quả bình xét ... đề nghị").
-[[nodiscard]] std::optional<Refusal> has_council_proposal(const Transit& step);
+[[nodiscard]] bool has_council_proposal(const Transit& step) noexcept;
 /// Commendation needs a recognition decision (001 II.2-3).
-[[nodiscard]] std::optional<Refusal> has_recognition(const Transit& step);
+[[nodiscard]] bool has_recognition(const Transit& step) noexcept;
 /// Nomination needs a level above the candidate's (unit → agency → province → nation).
-[[nodiscard]] std::optional<Refusal> has_higher_level(const Transit& step);
+[[nodiscard]] bool has_higher_level(const Transit& step) noexcept;
+
+/// Why each guard above blocked a step.
+[[nodiscard]] Refusal why_not_proposed(const Transit& step);
+[[nodiscard]] Refusal why_proposed(const Transit& step);
+[[nodiscard]] Refusal why_no_council_proposal(const Transit& step);
+[[nodiscard]] Refusal why_no_recognition(const Transit& step);
+[[nodiscard]] Refusal why_no_higher_level(const Transit& step);
 }  // namespace guards
 
 /// The lifecycle's transition table type.
@@ -247,32 +255,32 @@ using LifecycleRow = LifecycleTable::row_type;
 /// The lifecycle, one row per arrow of domain.md's transition table ("The candidate lifecycle").
 inline constexpr LifecycleTable lifecycle_table{std::array<LifecycleRow, 26>{{
     // from                 command                  to                    guard
-    {Stage::initial,    CommandKind::discover,   Stage::discovered,   nullptr, {}},
-    {Stage::discovered, CommandKind::foster,     Stage::fostered,     nullptr, {}},
-    {Stage::discovered, CommandKind::withdraw,   Stage::withdrawn,    nullptr, {}},
-    {Stage::discovered, CommandKind::disqualify, Stage::disqualified, nullptr, {}},
-    {Stage::fostered,   CommandKind::register_,  Stage::registered,   nullptr, {}},
-    {Stage::fostered,   CommandKind::withdraw,   Stage::withdrawn,    nullptr, {}},
-    {Stage::fostered,   CommandKind::disqualify, Stage::disqualified, nullptr, {}},
-    {Stage::registered, CommandKind::review,     Stage::reviewed,     &guards::council_proposed, "council_proposed"},
-    {Stage::registered, CommandKind::review,     Stage::rejected,     &guards::council_did_not_propose, "council_did_not_propose"},
-    {Stage::registered, CommandKind::withdraw,   Stage::withdrawn,    nullptr, {}},
-    {Stage::registered, CommandKind::reject,     Stage::rejected,     nullptr, {}},
-    {Stage::registered, CommandKind::disqualify, Stage::disqualified, nullptr, {}},
-    {Stage::reviewed,   CommandKind::recognize,  Stage::recognized,   &guards::has_council_proposal, "has_council_proposal"},
-    {Stage::reviewed,   CommandKind::reject,     Stage::rejected,     nullptr, {}},
-    {Stage::reviewed,   CommandKind::disqualify, Stage::disqualified, nullptr, {}},
-    {Stage::recognized, CommandKind::commend,    Stage::commended,    &guards::has_recognition, "has_recognition"},
-    {Stage::recognized, CommandKind::reject,     Stage::rejected,     nullptr, {}},
-    {Stage::recognized, CommandKind::disqualify, Stage::disqualified, nullptr, {}},
-    {Stage::commended,  CommandKind::replicate,  Stage::replicated,   nullptr, {}},
-    {Stage::commended,  CommandKind::nominate,   Stage::registered,   &guards::has_higher_level, "has_higher_level"},
-    {Stage::commended,  CommandKind::disqualify, Stage::disqualified, nullptr, {}},
-    {Stage::commended,  CommandKind::revoke,     Stage::revoked,      nullptr, {}},
-    {Stage::replicated, CommandKind::replicate,  Stage::replicated,   nullptr, {}},
-    {Stage::replicated, CommandKind::nominate,   Stage::registered,   &guards::has_higher_level, "has_higher_level"},
-    {Stage::replicated, CommandKind::disqualify, Stage::disqualified, nullptr, {}},
-    {Stage::replicated, CommandKind::revoke,     Stage::revoked,      nullptr, {}},
+    {Stage::initial,    CommandKind::discover,   Stage::discovered,   nullptr, {}, nullptr},
+    {Stage::discovered, CommandKind::foster,     Stage::fostered,     nullptr, {}, nullptr},
+    {Stage::discovered, CommandKind::withdraw,   Stage::withdrawn,    nullptr, {}, nullptr},
+    {Stage::discovered, CommandKind::disqualify, Stage::disqualified, nullptr, {}, nullptr},
+    {Stage::fostered,   CommandKind::register_,  Stage::registered,   nullptr, {}, nullptr},
+    {Stage::fostered,   CommandKind::withdraw,   Stage::withdrawn,    nullptr, {}, nullptr},
+    {Stage::fostered,   CommandKind::disqualify, Stage::disqualified, nullptr, {}, nullptr},
+    {Stage::registered, CommandKind::review,     Stage::reviewed,     &guards::council_proposed, "council_proposed", &guards::why_not_proposed},
+    {Stage::registered, CommandKind::review,     Stage::rejected,     &guards::council_did_not_propose, "council_did_not_propose", &guards::why_proposed},
+    {Stage::registered, CommandKind::withdraw,   Stage::withdrawn,    nullptr, {}, nullptr},
+    {Stage::registered, CommandKind::reject,     Stage::rejected,     nullptr, {}, nullptr},
+    {Stage::registered, CommandKind::disqualify, Stage::disqualified, nullptr, {}, nullptr},
+    {Stage::reviewed,   CommandKind::recognize,  Stage::recognized,   &guards::has_council_proposal, "has_council_proposal", &guards::why_no_council_proposal},
+    {Stage::reviewed,   CommandKind::reject,     Stage::rejected,     nullptr, {}, nullptr},
+    {Stage::reviewed,   CommandKind::disqualify, Stage::disqualified, nullptr, {}, nullptr},
+    {Stage::recognized, CommandKind::commend,    Stage::commended,    &guards::has_recognition, "has_recognition", &guards::why_no_recognition},
+    {Stage::recognized, CommandKind::reject,     Stage::rejected,     nullptr, {}, nullptr},
+    {Stage::recognized, CommandKind::disqualify, Stage::disqualified, nullptr, {}, nullptr},
+    {Stage::commended,  CommandKind::replicate,  Stage::replicated,   nullptr, {}, nullptr},
+    {Stage::commended,  CommandKind::nominate,   Stage::registered,   &guards::has_higher_level, "has_higher_level", &guards::why_no_higher_level},
+    {Stage::commended,  CommandKind::disqualify, Stage::disqualified, nullptr, {}, nullptr},
+    {Stage::commended,  CommandKind::revoke,     Stage::revoked,      nullptr, {}, nullptr},
+    {Stage::replicated, CommandKind::replicate,  Stage::replicated,   nullptr, {}, nullptr},
+    {Stage::replicated, CommandKind::nominate,   Stage::registered,   &guards::has_higher_level, "has_higher_level", &guards::why_no_higher_level},
+    {Stage::replicated, CommandKind::disqualify, Stage::disqualified, nullptr, {}, nullptr},
+    {Stage::replicated, CommandKind::revoke,     Stage::revoked,      nullptr, {}, nullptr},
 }}};
 
 /// What a plan's gate says about a step: refuse it, or accept it with flags.

@@ -1,0 +1,143 @@
+// exemplar's own lifecycle on the shared stream: Workflow::decide, then Workflow::evolve, with the
+// default authority policy and the dates checked, exactly as a host calls them.
+#include <exemplar/lifecycle.hpp>
+
+#include "stream.hpp"
+
+namespace exemplar::bench {
+namespace {
+
+namespace bg = boost::gregorian;
+using C = CommandKind;
+
+/// The first day of the stream; step.day counts from it.
+const bg::date kFirstDay{2021, 1, 4};
+
+/// The people acting: for each command the role the default policy allows (authority.cpp).
+const Actor kCouncil{ActorId{900001}, Role::council, UnitId{1}};
+const Actor kAgencyHead{ActorId{900002}, Role::agency_head, UnitId{1}};
+const Actor kSecretariat{ActorId{900003}, Role::secretariat, UnitId{1}};
+
+/// The unit head of a candidate's unit: the actor of discover, foster, register and withdraw.
+Actor unit_head(UnitId unit) { return Actor{ActorId{unit.value()}, Role::unit_head, unit}; }
+
+class ExemplarMachines : public Machines {
+ public:
+  explicit ExemplarMachines(std::uint32_t candidates) : candidates_(candidates) {
+    const Stream& stream = stream_for(candidates);
+    dates_.reserve(std::size_t{stream.last_day} + 1);
+    for (std::size_t day = 0; day <= stream.last_day; ++day) dates_.push_back(kFirstDay + bg::days(static_cast<long>(day)));
+    // Every text is at most 15 bytes, so std::string keeps it inline (no allocation).
+    discover_ = commands::Discover{CandidateId{1}, Subject::individual, UnitId{1}, Position::staff,
+                                   Field::inspection, Level::unit, "Sáng kiến"};
+    foster_ = commands::Foster{ActorId{800000}};
+    register_[0] = commands::Register{""};
+    register_[1] = commands::Register{"Hồ sơ số 1"};
+    for (std::uint16_t votes = 0; votes <= kCouncilMembers; ++votes) {
+      review_[votes] = commands::Review{kCouncilMembers, kCouncilMembers, votes,
+                                        static_cast<std::uint16_t>(kCouncilMembers - votes)};
+    }
+    recognize_ = commands::Recognize{"45/QĐ-TTr", kFirstDay};
+    commend_ = commands::Commend{Award::agency_certificate};
+    replicate_ = commands::Replicate{Replication::meeting, "Hội nghị"};
+    withdraw_ = commands::Withdraw{"Rút đăng ký"};
+    reject_ = commands::Reject{"Không đạt"};
+    disqualify_ = commands::Disqualify{"Kỷ luật"};
+    nominate_ = commands::Nominate{};
+    revoke_ = commands::Revoke{"Gian lận"};
+  }
+
+  void reset_all() override {
+    std::fill(candidates_.begin(), candidates_.end(), Candidate{});
+    refused_ = 0;
+  }
+  void reset_terminal() override {
+    for (auto& candidate : candidates_) {
+      if (is_terminal(candidate.stage)) candidate = Candidate{};
+    }
+  }
+  void run(const Step* first, const Step* last) override {
+    std::uint64_t refused = 0;
+    for (const Step* step = first; step != last; ++step) {
+      Candidate& candidate = candidates_[step->candidate];
+      const bg::date date = dates_[step->day];
+      const Actor actor = actor_for(*step, candidate);
+      auto event = flow_.decide(candidate, command_for(*step, date), actor, date);
+      if (event) {
+        candidate = flow_.evolve(candidate, *event);
+      } else {
+        ++refused;
+      }
+    }
+    refused_ += refused;
+  }
+  [[nodiscard]] Histogram histogram() const override {
+    Histogram counts{};
+    for (const auto& candidate : candidates_) ++counts[static_cast<std::size_t>(candidate.stage)];
+    return counts;
+  }
+  [[nodiscard]] std::uint64_t refused() const override { return refused_; }
+  [[nodiscard]] std::size_t bytes_per_machine() const override { return sizeof(Stage); }
+
+ private:
+  static Actor actor_for(const Step& step, const Candidate& candidate) {
+    switch (step.kind) {
+      case C::discover:
+      case C::foster:
+      case C::register_:
+      case C::withdraw: return unit_head(UnitId{unit_of(step.candidate)});
+      case C::review: return kCouncil;
+      case C::reject: return candidate.stage == Stage::registered ? kCouncil : kAgencyHead;
+      case C::replicate: return kSecretariat;
+      case C::recognize:
+      case C::commend:
+      case C::disqualify:
+      case C::nominate:
+      case C::revoke: return kAgencyHead;
+    }
+    return kAgencyHead;
+  }
+
+  /// The command a host would build from the step; only discover and recognize carry per-step
+  /// facts, the others are prepared once.
+  const Command& command_for(const Step& step, bg::date date) {
+    switch (step.kind) {
+      case C::discover: {
+        auto& discover = std::get<commands::Discover>(discover_);
+        discover.id = CandidateId{step.candidate + 1};
+        discover.unit = UnitId{unit_of(step.candidate)};
+        return discover_;
+      }
+      case C::foster: return foster_;
+      case C::register_: return register_[step.arg != 0 ? 1 : 0];
+      case C::review: return review_[step.arg <= kCouncilMembers ? step.arg : 0];
+      case C::recognize:
+        std::get<commands::Recognize>(recognize_).decision_date = date;
+        return recognize_;
+      case C::commend: return commend_;
+      case C::replicate: return replicate_;
+      case C::withdraw: return withdraw_;
+      case C::reject: return reject_;
+      case C::disqualify: return disqualify_;
+      case C::nominate: return nominate_;
+      case C::revoke: return revoke_;
+    }
+    return nominate_;
+  }
+
+  Workflow flow_;
+  std::vector<Candidate> candidates_;
+  std::vector<bg::date> dates_;
+  Command discover_, foster_, recognize_, commend_, replicate_, withdraw_, reject_, disqualify_, nominate_, revoke_;
+  std::array<Command, 2> register_;
+  std::array<Command, kCouncilMembers + 1> review_;
+  std::uint64_t refused_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Machines> make_exemplar(std::uint32_t candidates) { return std::make_unique<ExemplarMachines>(candidates); }
+
+std::size_t exemplar_candidate_bytes() noexcept { return sizeof(Candidate); }
+
+}  // namespace exemplar::bench

@@ -1,0 +1,201 @@
+// No allocation per step: decide and evolve on the happy path, with texts short enough for
+// std::string to keep inline (at most 15 bytes with libstdc++ and libc++), never touch the heap
+// (issue 7, "No allocation per step in decide, evolve"). Global operator new is replaced by a
+// counting one for this test program; the counter only runs inside a measured span.
+#include <atomic>
+#include <cstdlib>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "support/lifecycle_fixture.hpp"
+
+namespace {
+
+std::atomic<bool> counting{false};
+std::atomic<std::size_t> allocations{0};
+
+void* counted_allocation(std::size_t size) {
+  if (counting.load(std::memory_order_relaxed)) allocations.fetch_add(1, std::memory_order_relaxed);
+  return std::malloc(size == 0 ? 1 : size);
+}
+
+}  // namespace
+
+void* operator new(std::size_t size) {
+  if (void* memory = counted_allocation(size)) return memory;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t size) {
+  if (void* memory = counted_allocation(size)) return memory;
+  throw std::bad_alloc();
+}
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept { return counted_allocation(size); }
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept { return counted_allocation(size); }
+void operator delete(void* memory) noexcept { std::free(memory); }
+void operator delete[](void* memory) noexcept { std::free(memory); }
+void operator delete(void* memory, std::size_t) noexcept { std::free(memory); }
+void operator delete[](void* memory, std::size_t) noexcept { std::free(memory); }
+void operator delete(void* memory, const std::nothrow_t&) noexcept { std::free(memory); }
+void operator delete[](void* memory, const std::nothrow_t&) noexcept { std::free(memory); }
+
+namespace exemplar {
+namespace {
+
+using namespace exemplar::testing;
+
+/// Counts the allocations made while it lives.
+class AllocationSpan {
+ public:
+  AllocationSpan() {
+    allocations.store(0, std::memory_order_relaxed);
+    counting.store(true, std::memory_order_relaxed);
+  }
+  AllocationSpan(const AllocationSpan&) = delete;
+  AllocationSpan& operator=(const AllocationSpan&) = delete;
+  ~AllocationSpan() { counting.store(false, std::memory_order_relaxed); }
+
+  [[nodiscard]] std::size_t count() const { return allocations.load(std::memory_order_relaxed); }
+};
+
+/// One step of a walk: the command, who gives it, and what the step's allocations were.
+struct Measured {
+  CommandKind kind;
+  std::size_t allocations;
+  bool accepted;
+};
+
+/// Decides and evolves one step, counting the allocations of exactly those two calls.
+Measured step(const Workflow& flow, Candidate& candidate, const Command& command, const Actor& actor,
+              bg::date date) {
+  std::size_t count = 0;
+  bool accepted = false;
+  {
+    AllocationSpan span;
+    auto event = flow.decide(candidate, command, actor, date);
+    if (event) {
+      candidate = flow.evolve(candidate, *event);
+      accepted = true;
+    }
+    count = span.count();
+  }
+  return Measured{kind_of(command), count, accepted};
+}
+
+std::vector<Measured> walk(const Workflow& flow, const std::vector<std::pair<Command, Actor>>& steps) {
+  Candidate candidate;
+  bg::date day{2022, 1, 3};
+  std::vector<Measured> measured;
+  for (const auto& [command, actor] : steps) {
+    measured.push_back(step(flow, candidate, command, actor, day));
+    day += bg::days(1);
+  }
+  return measured;
+}
+
+commands::Discover short_discover() {
+  return commands::Discover{nguyen, Subject::individual, division, Position::staff, Field::inspection,
+                            Level::unit, "Sáng kiến"};
+}
+
+TEST(Allocation, TheCounterSeesAStringTooLongToKeepInline) {
+  std::size_t count = 0;
+
+  {
+    AllocationSpan span;
+    std::string text(64, 'x');
+    count = span.count();
+  }
+
+  EXPECT_EQ(count, 1U);
+}
+
+// issue 7: "No allocation per step in decide, evolve"; the plans' happy path (001 II.1-3), then one
+// level up (003 IV.1) and a second round.
+TEST(Allocation, DecideAndEvolveDoNotAllocateAlongTheHappyPathWithShortTexts) {
+  const Workflow flow;
+  const std::vector<std::pair<Command, Actor>> steps{
+      {short_discover(), unit_head},
+      {commands::Foster{ActorId{9}}, unit_head},
+      {commands::Register{"Hồ sơ số 1"}, unit_head},
+      {proposing_review(), council},
+      {commands::Recognize{"45/QĐ-TTr", bg::date{2022, 1, 7}}, chief},
+      {commands::Commend{Award::agency_certificate}, chief},
+      {commands::Replicate{Replication::meeting, "Hội nghị"}, secretariat},
+      {commands::Replicate{Replication::web_publication, ""}, secretariat},
+      {commands::Nominate{}, chief},
+      {proposing_review(), council},
+      {commands::Recognize{"12/QĐ-UBND", bg::date{2022, 1, 13}}, chief},
+      {commands::Commend{Award::provincial_certificate}, chief},
+      {commands::Revoke{"Gian lận"}, chief},
+  };
+
+  const std::vector<Measured> measured = walk(flow, steps);
+
+  ASSERT_EQ(measured.size(), steps.size());
+  for (const Measured& m : measured) {
+    EXPECT_TRUE(m.accepted) << identifier(m.kind);
+    EXPECT_EQ(m.allocations, 0U) << identifier(m.kind);
+  }
+}
+
+// The off-ramps are steps like any other (domain.md, "The candidate lifecycle").
+TEST(Allocation, TheOffRampsDoNotAllocateWithShortReasons) {
+  const Workflow flow;
+  const std::vector<std::vector<std::pair<Command, Actor>>> walks{
+      {{short_discover(), unit_head}, {commands::Withdraw{"Rút đăng ký"}, unit_head}},
+      {{short_discover(), unit_head}, {commands::Disqualify{"Kỷ luật"}, chief}},
+      {{short_discover(), unit_head}, {commands::Foster{ActorId{9}}, unit_head},
+       {commands::Register{"Hồ sơ số 1"}, unit_head}, {commands::Reject{"Không đạt"}, council}},
+  };
+
+  for (const auto& steps : walks) {
+    const std::vector<Measured> measured = walk(flow, steps);
+
+    for (const Measured& m : measured) {
+      EXPECT_TRUE(m.accepted) << identifier(m.kind);
+      EXPECT_EQ(m.allocations, 0U) << identifier(m.kind);
+    }
+  }
+}
+
+// 001 II.2: a council that does not propose rejects the candidate; that is an accepted step too,
+// although the table reaches its row only after the "council_proposed" row is blocked.
+TEST(Allocation, ACouncilThatDoesNotProposeRejectsWithoutAllocating) {
+  const Workflow flow;
+  const std::vector<std::pair<Command, Actor>> steps{
+      {short_discover(), unit_head},
+      {commands::Foster{ActorId{9}}, unit_head},
+      {commands::Register{"Hồ sơ số 1"}, unit_head},
+      {commands::Review{9, 8, 3, 5}, council},
+  };
+
+  const std::vector<Measured> measured = walk(flow, steps);
+
+  ASSERT_EQ(measured.size(), steps.size());
+  EXPECT_TRUE(measured.back().accepted);
+  for (const Measured& m : measured) EXPECT_EQ(m.allocations, 0U) << identifier(m.kind);
+}
+
+// A refusal from the table or the policy carries only codes and facts, no text: refusing the
+// commonest mistakes costs no allocation either.
+TEST(Allocation, RefusalsByTheTableAndThePolicyDoNotAllocate) {
+  const Workflow flow;
+  Candidate candidate;
+  const bg::date day{2022, 1, 3};
+  std::size_t count = 0;
+
+  {
+    AllocationSpan span;
+    auto wrong_stage = flow.decide(candidate, commands::Commend{Award::agency_certificate}, chief, day);
+    auto wrong_actor = flow.decide(candidate, short_discover(), other_unit_head, day);
+    count = span.count();
+    EXPECT_FALSE(wrong_stage.has_value());
+    EXPECT_FALSE(wrong_actor.has_value());
+  }
+
+  EXPECT_EQ(count, 0U);
+}
+
+}  // namespace
+}  // namespace exemplar
