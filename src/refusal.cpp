@@ -45,6 +45,11 @@ std::string sentence(const Refusal& r, Lang lang) {
       return vi ? fmt::format("Ứng viên ở giai đoạn «{}», đã kết thúc, không thể {}", stage, command)
                 : fmt::format("The candidate is {}, a final stage, and cannot {}", stage, command);
     case RefusalCode::not_authorised: {
+      // Without a stage the step is not on a candidate (a milestone, a plan setting).
+      if (!r.stage) {
+        return vi ? fmt::format("{} không có thẩm quyền {}", role, command)
+                  : fmt::format("A {} may not {}", role, command);
+      }
       const std::string level = r.level ? std::string(label(*r.level, lang)) : std::string("?");
       return vi ? fmt::format("{} không có thẩm quyền {} ứng viên ở giai đoạn «{}» ({})", role, command, stage, level)
                 : fmt::format("A {} may not {} a candidate that is {} ({})", role, command, stage, level);

@@ -100,6 +100,13 @@ TEST(Refusal, TheSpecificReasonFollowsTheSentenceInEachLanguage) {
   EXPECT_EQ(refusal.message(Lang::vi), "Thông tin không hợp lệ (mentor): phải phân công lãnh đạo phụ trách.");
 }
 
+TEST(Refusal, ARefusalOffACandidateDoesNotSpeakOfAStage) {
+  const Refusal refusal = refuse(RefusalCode::not_authorised).with_role(Role::unit_head);
+
+  EXPECT_EQ(refusal.message(Lang::en), "A head of unit may not take this step.");
+  EXPECT_EQ(refusal.message(Lang::vi), "Trưởng phòng, đơn vị không có thẩm quyền thực hiện bước này.");
+}
+
 TEST(Refusal, DatesReadAsPeopleWriteThem) {
   EXPECT_EQ(format_date(bg::date{2024, 2, 29}, Lang::vi), "29/02/2024");
   EXPECT_EQ(format_date(bg::date{2024, 2, 29}, Lang::en), "2024-02-29");

@@ -1,14 +1,26 @@
-// exemplar/exemplar.hpp: the whole public API in one include.
+// exemplar/exemplar.hpp: the whole public API of the core library in one include.
+// (JSON documents are in the optional exemplar::json target: <exemplar/json/journal.hpp>.)
 #pragma once
 
 #include "authority.hpp"
+#include "binary.hpp"
+#include "calendar.hpp"
 #include "council.hpp"
+#include "criteria.hpp"
+#include "deadline.hpp"
+#include "eligibility.hpp"
+#include "evidence.hpp"
 #include "export.hpp"
 #include "format.hpp"
 #include "fsm.hpp"
 #include "ids.hpp"
+#include "journal.hpp"
 #include "labels.hpp"
 #include "lifecycle.hpp"
+#include "profiles.hpp"
 #include "refusal.hpp"
+#include "roadmap.hpp"
+#include "timetables.hpp"
 #include "version.hpp"
 #include "vocabulary.hpp"
+#include "window.hpp"
