@@ -17,6 +17,7 @@
 #include "journal.hpp"
 #include "labels.hpp"
 #include "lifecycle.hpp"
+#include "plan.hpp"
 #include "profiles.hpp"
 #include "refusal.hpp"
 #include "roadmap.hpp"
