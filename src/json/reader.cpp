@@ -2,6 +2,7 @@
 #include "exemplar/json/reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <exception>
 
 #include <fmt/format.h>
@@ -200,6 +201,21 @@ std::uint64_t Reader::unsigned_in_range(std::uint64_t max) const {
   }
   fail(fmt::format("{} where a whole number was expected", kind_of(*value)), fmt::format("cần số nguyên, gặp {}", kind_of(*value)));
   return 0;
+}
+
+double Reader::number() const {
+  const Json* value = get();
+  if (value == nullptr) return 0.0;
+  if (!value->is_number()) {
+    fail(fmt::format("{} where a number was expected", kind_of(*value)), fmt::format("cần một số, gặp {}", kind_of(*value)));
+    return 0.0;
+  }
+  const double number = value->get<double>();
+  if (!std::isfinite(number)) {
+    fail("not a finite number", "không phải số hữu hạn");
+    return 0.0;
+  }
+  return number;
 }
 
 bool Reader::boolean() const {

@@ -6,7 +6,8 @@
 //   parse_iso_date(text)                  "2025-03-31" back to a date, strictly
 //   Reader                                walks a document; the first problem sticks, with its path
 //     reader["key"], reader.at(i), size(), is_null(), only({keys...})
-//     integer<T>(), boolean(), text(), date(), optional_date(), enumeration<E>(), version(known)
+//     integer<T>(), number(), boolean(), text(), date(), optional_date(), enumeration<E>(),
+//     one_of<E>(), version(known)
 //
 // Every document carries a version; a newer one than the library knows is refused, never guessed.
 // A malformed document is refused with the JSON pointer of the bad field and why, for example
@@ -83,6 +84,8 @@ class Reader {
     static_assert(std::is_integral_v<T> && std::is_unsigned_v<T>, "documents hold unsigned counts and ids");
     return static_cast<T>(unsigned_in_range(std::numeric_limits<T>::max()));
   }
+  /// A finite number, integer or fractional (refuses booleans and strings).
+  [[nodiscard]] double number() const;
   [[nodiscard]] bool boolean() const;
   /// A string of at most `max_bytes` bytes (nlohmann has checked that it is UTF-8).
   [[nodiscard]] std::string text(std::size_t max_bytes = 4096) const;
@@ -97,6 +100,21 @@ class Reader {
     if (failed()) return E{};
     if (auto value = from_identifier<E>(name)) return *value;
     fail("'" + name + "' is not a value this library knows", "'" + name + "' không phải giá trị đã biết");
+    return E{};
+  }
+  /// An enumerator by its identifier; an unknown one is refused naming the identifiers there are,
+  /// for documents people write by hand.
+  template <class E, std::enable_if_t<is_labelled_v<E>, int> = 0>
+  [[nodiscard]] E one_of() const {
+    const std::string name = text(64);
+    if (failed()) return E{};
+    if (auto value = from_identifier<E>(name)) return *value;
+    std::string allowed;
+    for (E each : all_values<E>()) {
+      if (!allowed.empty()) allowed += ", ";
+      allowed += identifier(each);
+    }
+    fail("'" + name + "' is not one of " + allowed, "'" + name + "' không thuộc các giá trị: " + allowed);
     return E{};
   }
   /// The document's version: refused when 0, not a number, or newer than `known`.
