@@ -27,10 +27,12 @@ readonly DEBIAN_PACKAGES=(
   libcli11-dev
   libbenchmark-dev
   libboost-dev
+  graphviz
 )
 
-# The example `demo` builds and runs; the binary is build/examples/<target>.
-readonly DEMO_TARGET=lifecycle_walk
+# The example `demo` builds and runs, and where its binary lands under build/.
+readonly DEMO_TARGET=five_year_cycle
+readonly DEMO_BINARY=examples/five_year_cycle/five_year_cycle
 
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly ROOT_DIR
@@ -141,7 +143,7 @@ setup() {
 cmd_demo() {
   setup
   build "${BUILD_DIR}" "${DEMO_TARGET}"
-  exec "${BUILD_DIR}/examples/${DEMO_TARGET}" "$@"
+  exec "${BUILD_DIR}/${DEMO_BINARY}" "$@"
 }
 
 cmd_bench() {

@@ -1,6 +1,8 @@
 // Escaping for the exporters, and the policy as Markdown.
 #include "exemplar/export.hpp"
 
+#include <boost/date_time/gregorian/gregorian.hpp>
+
 namespace exemplar {
 namespace detail {
 
@@ -60,6 +62,40 @@ std::string policy_markdown(const Policy& policy, Lang lang) {
     out += "| " + std::string(label(grant.command, lang)) + " | " + std::string(label(grant.role, lang)) + " | " +
            std::string(label(grant.scope, lang)) + " | " + list_of<Stage>(grant.stages, lang) + " | " +
            list_of<Level>(grant.levels, lang) + " |\n";
+  }
+  return out;
+}
+
+std::string roadmap_gantt(const Roadmap& roadmap, boost::gregorian::date today, Lang lang) {
+  // Mermaid reads ':' and '#' as syntax inside a task name; ',' separates its fields.
+  const auto clean = [](std::string_view text) {
+    std::string out;
+    for (char c : text) out += (c == ':' || c == '#' || c == ';' || c == ',') ? ' ' : c;
+    return out;
+  };
+  const auto iso = [](boost::gregorian::date d) { return boost::gregorian::to_iso_extended_string(d); };
+  const Text& title = roadmap.spec().title;
+  std::string out = "gantt\n  title " + clean(lang == Lang::vi ? title.vi : title.en) + "\n  dateFormat YYYY-MM-DD\n";
+  std::uint16_t section = 0;
+  for (std::size_t i = 0; i < roadmap.milestones().size(); ++i) {
+    const Milestone& m = roadmap.milestones()[i];
+    if (m.year != section) {
+      section = m.year;
+      out += "  section " + std::to_string(section) + "\n";
+    }
+    const MilestoneState state = roadmap.state_of(i, today);
+    std::string tag;
+    switch (state) {
+      case MilestoneState::met:
+      case MilestoneState::waived: tag = "done, "; break;
+      case MilestoneState::open:
+      case MilestoneState::due_soon: tag = "active, "; break;
+      case MilestoneState::met_late:
+      case MilestoneState::missed: tag = "crit, "; break;
+      case MilestoneState::upcoming: break;
+    }
+    out += "  " + clean(lang == Lang::vi ? m.title.vi : m.title.en) + " (" + std::string(label(state, lang)) + ") :" + tag +
+           clean(m.id) + ", " + iso(m.window.opens) + ", " + iso(m.window.closes) + "\n";
   }
   return out;
 }

@@ -4,6 +4,8 @@
 //   to_mermaid(table, lang)         a Mermaid stateDiagram-v2
 //   to_scxml(table, name)           W3C SCXML: every state and transition, guards as `cond`
 //   policy_markdown(policy, lang)   the authority policy as a Markdown table (docs/authority.md)
+//   roadmap_gantt(roadmap, today, lang)   a Mermaid Gantt chart: each milestone's window and its
+//                                   state on `today` (done, active, late)
 //
 // Any table of the fsm engine whose states and events have labels (labels.hpp) exports: the
 // lifecycle, the roadmap's machines, and a host's own. The first state is the initial one; states
@@ -13,8 +15,11 @@
 #include <string>
 #include <string_view>
 
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
 #include "authority.hpp"
 #include "labels.hpp"
+#include "roadmap.hpp"
 
 namespace exemplar {
 
@@ -93,5 +98,10 @@ template <class Table>
 
 /// The policy's grants as a Markdown table: command, role, scope, stages, levels.
 [[nodiscard]] std::string policy_markdown(const Policy& policy, Lang lang = Lang::en);
+
+/// The roadmap as a Mermaid Gantt chart, one section per year, one bar per milestone window, each
+/// labelled with its title and its state on `today`: met ones are done, open ones active, late or
+/// missed ones critical.
+[[nodiscard]] std::string roadmap_gantt(const Roadmap& roadmap, boost::gregorian::date today, Lang lang = Lang::en);
 
 }  // namespace exemplar

@@ -1,0 +1,524 @@
+// The five-year simulation. Every lifecycle step goes through the plan's Workflow and, when
+// accepted, into the hash-chained Journal; the roadmap is ticked every day and its milestones are
+// completed (some late, a few never) by the roles that own them.
+#include "simulation.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+namespace sim {
+namespace {
+
+using Shapes = std::vector<std::pair<std::string, Field>>;
+
+const Shapes kInspectorate = {
+    {"Văn phòng Thanh tra tỉnh", Field::advisory},
+    {"Phòng Nghiệp vụ 1", Field::inspection},
+    {"Phòng Nghiệp vụ 2", Field::inspection},
+    {"Phòng Nghiệp vụ 3", Field::inspection},
+    {"Phòng Tiếp công dân, xử lý đơn thư", Field::citizen_reception},
+    {"Phòng Phòng, chống tham nhũng", Field::anti_corruption},
+    {"Thanh tra thành phố Hà Tĩnh", Field::inspection},
+    {"Thanh tra thị xã Hồng Lĩnh", Field::inspection},
+    {"Thanh tra thị xã Kỳ Anh", Field::inspection},
+    {"Thanh tra huyện Nghi Xuân", Field::inspection},
+    {"Thanh tra huyện Đức Thọ", Field::inspection},
+    {"Thanh tra huyện Hương Sơn", Field::inspection},
+    {"Thanh tra huyện Vũ Quang", Field::inspection},
+    {"Thanh tra huyện Can Lộc", Field::inspection},
+    {"Thanh tra huyện Thạch Hà", Field::inspection},
+    {"Thanh tra huyện Lộc Hà", Field::inspection},
+    {"Thanh tra huyện Cẩm Xuyên", Field::inspection},
+    {"Thanh tra huyện Kỳ Anh", Field::inspection},
+    {"Thanh tra huyện Hương Khê", Field::inspection},
+    {"Thanh tra Sở Tài chính", Field::inspection},
+    {"Thanh tra Sở Xây dựng", Field::inspection},
+    {"Thanh tra Sở Giáo dục và Đào tạo", Field::inspection},
+    {"Thanh tra Sở Y tế", Field::inspection},
+    {"Thanh tra Sở Tài nguyên và Môi trường", Field::inspection},
+    {"Thanh tra Sở Nông nghiệp và PTNT", Field::inspection},
+    {"Thanh tra Sở Giao thông vận tải", Field::inspection},
+    {"Thanh tra Sở Công Thương", Field::inspection},
+    {"Thanh tra Sở Lao động - Thương binh và Xã hội", Field::inspection},
+    {"Thanh tra Sở Kế hoạch và Đầu tư", Field::inspection},
+};
+
+// 002: the Office's kinds of exemplar are tied to fields (II.1-3).
+const Shapes kPeoplesCommitteeOffice = {
+    {"Phòng Hành chính - Tổ chức", Field::administrative_reform},
+    {"Phòng Tổng hợp", Field::ho_chi_minh_example},
+    {"Trung tâm Tin học - Công báo", Field::digital_transformation},
+    {"Trung tâm Phục vụ hành chính công", Field::administrative_reform},
+    {"Phòng Kinh tế ngành", Field::ho_chi_minh_example},
+    {"Phòng Khoa giáo - Văn xã", Field::ho_chi_minh_example},
+    {"Phòng Quản trị - Tài vụ", Field::digital_transformation},
+    {"Ban Tiếp công dân tỉnh", Field::administrative_reform},
+};
+
+// 003: administrative reform or new rural development (III.1).
+const Shapes kIndustryTrade = {
+    {"Văn phòng Sở", Field::administrative_reform},
+    {"Thanh tra Sở", Field::administrative_reform},
+    {"Phòng Quản lý thương mại", Field::new_rural_development},
+    {"Phòng Quản lý công nghiệp", Field::new_rural_development},
+    {"Phòng Kế hoạch - Tài chính", Field::administrative_reform},
+    {"Phòng Quản lý năng lượng", Field::new_rural_development},
+    {"Trung tâm Khuyến công và Xúc tiến thương mại", Field::new_rural_development},
+};
+
+const Shapes& shapes_for(const Plan& plan) {
+  if (plan.seed == "002") return kPeoplesCommitteeOffice;
+  if (plan.seed == "003") return kIndustryTrade;
+  return kInspectorate;
+}
+
+/// The host's evidence store, as the eligibility guard reads it.
+class HostEvidence final : public EvidenceSource {
+ public:
+  const Evidence* find(CandidateId candidate) const override {
+    const auto found = records.find(candidate);
+    return found == records.end() ? nullptr : &found->second;
+  }
+  std::map<CandidateId, Evidence> records;
+};
+
+const Actor kChief{ActorId{1}, Role::agency_head, UnitId{1}};
+const Actor kCouncil{ActorId{2}, Role::council, UnitId{1}};
+const Actor kSecretariat{ActorId{3}, Role::secretariat, UnitId{1}};
+const Actor kBoard{ActorId{9000}, Role::provincial_board, UnitId{9000}};
+
+Actor unit_head(UnitId unit) { return Actor{ActorId{unit.value() * 100}, Role::unit_head, unit}; }
+
+Actor owner_of(const Milestone& milestone) {
+  switch (milestone.owner) {
+    case Role::council: return kCouncil;
+    case Role::secretariat: return kSecretariat;
+    case Role::provincial_board: return kBoard;
+    case Role::unit_head: return unit_head(UnitId{1});
+    default: return kChief;
+  }
+}
+
+Rating rating_for(double ability, Dice& dice) {
+  const double roll = dice.unit() * 0.6 + ability * 0.55;
+  if (roll > 0.78) return Rating::excellent;
+  if (roll > 0.35) return Rating::good;
+  if (roll > 0.08) return Rating::completed;
+  return Rating::not_completed;
+}
+
+class Simulation {
+ public:
+  Simulation(const Plan& plan, const Settings& settings, History& outcome)
+      : plan_(plan), settings_(settings), out_(outcome), dice_(settings.seed) {}
+
+  tl::expected<void, Refusal> run() {
+    build_agency(plan_, settings_, dice_, out_);
+    for (const Unit& unit : out_.units) {
+      Evidence& e = evidence_.records[CandidateId{unit.id.value()}];
+      e.subject = Subject::collective;
+      e.position = Position::none;
+      e.field = unit.field;
+    }
+    for (const Person& person : out_.people) {
+      Evidence& e = evidence_.records[person.id];
+      e.subject = Subject::individual;
+      e.position = person.position;
+      e.field = field_of(person.unit);
+    }
+    auto running = RunningPlan::make(plan_, evidence_);
+    if (!running) return tl::make_unexpected(std::move(running.error()));
+    running_ = std::move(*running);
+    journal_ = std::make_unique<Journal>(running_->workflow());
+
+    const Roadmap& roadmap = running_->roadmap();
+    const RoadmapSpec& spec = roadmap.spec();
+    out_.first_day = bg::date{spec.first_year, 1, 1};
+    out_.last_day = bg::date{spec.last_year, 12, 31};
+    if (!settings_.until.is_special() && settings_.until < out_.last_day) out_.last_day = settings_.until;
+    if (out_.last_day < out_.first_day) {
+      return tl::make_unexpected(refuse(RefusalCode::date_out_of_range)
+                                     .with_date(out_.last_day)
+                                     .with_reference(out_.first_day)
+                                     .with_detail("--until is before the plan's first day", "--until trước ngày đầu của kế hoạch"));
+    }
+    // Five years of history before the plan, so that criteria over five years can be met at its start.
+    for (int year = spec.first_year - 5; year < spec.first_year; ++year) close_year(static_cast<std::uint16_t>(year));
+
+    for (int year = spec.first_year; year <= spec.last_year; ++year) plan_year(static_cast<std::uint16_t>(year));
+    plan_milestones();
+
+    for (bg::date day = out_.first_day; day <= out_.last_day; day += bg::days(1)) {
+      auto passed = running_->tick(day);
+      if (passed) out_.roadmap_events.insert(out_.roadmap_events.end(), passed->begin(), passed->end());
+      while (!agenda_.empty() && agenda_.begin()->first <= day) {
+        auto action = std::move(agenda_.begin()->second);
+        agenda_.erase(agenda_.begin());
+        action(day);
+      }
+      if (day.month() == 12 && day.day() == 15) close_year(static_cast<std::uint16_t>(day.year()));
+    }
+    auto status = running_->roadmap().status(out_.last_day);
+    if (status) out_.status = std::move(*status);
+    out_.journal = std::move(records_);
+    return {};
+  }
+
+ private:
+  using Action = std::function<void(bg::date)>;
+
+  void at(bg::date day, Action action) {
+    if (day <= out_.last_day) agenda_.emplace(day, std::move(action));
+  }
+
+  Field field_of(UnitId unit) const {
+    for (const Unit& u : out_.units) {
+      if (u.id == unit) return u.field;
+    }
+    return Field::general;
+  }
+
+  const Milestone* milestone(MilestoneKind kind, std::uint16_t year) const {
+    const Roadmap& roadmap = running_->roadmap();
+    const auto found = roadmap.indexes_of(kind, year);
+    return found.empty() ? nullptr : &roadmap.milestones()[found.front()];
+  }
+
+  bg::date last_on_time(const Milestone& m) const {
+    const auto index = running_->roadmap().index_of(m.id);
+    return running_->roadmap().days(*index).last_on_time;
+  }
+
+  bool commend_is_tied() const {
+    return std::any_of(plan_.windows.begin(), plan_.windows.end(),
+                       [](const StepWindow& w) { return w.step == CommandKind::commend; });
+  }
+
+  /// Decides a step through the plan; journals and applies it when accepted. A step held for the
+  /// head's waiver gets it (the head waives the milestone) and is tried again the next day.
+  bool step(CandidateId id, const Command& command, const Actor& actor, bg::date day, bool retried = false) {
+    const Candidate before = out_.candidates[id];
+    auto event = running_->workflow().decide(before, command, actor, day);
+    if (!event) {
+      const Refusal refusal = event.error();
+      out_.refused.push_back(Refused{day, id, refusal});
+      if (refusal.code == RefusalCode::needs_waiver && !retried) {
+        if (waived_.insert(refusal.subject).second) {
+          auto waiver = running_->act(roadmap_commands::Waive{refusal.subject, "Thủ trưởng cho phép nộp muộn"}, kChief, day);
+          if (waiver) out_.roadmap_events.push_back(*waiver);
+        }
+        at(day + bg::days(1), [this, id, command, actor](bg::date next) { step(id, command, actor, next, true); });
+      }
+      return false;
+    }
+    auto record = journal_->append(*event);
+    if (!record) {
+      out_.refused.push_back(Refused{day, id, record.error()});
+      return false;
+    }
+    records_.push_back(*record);
+    out_.candidates[id] = running_->workflow().evolve(before, *event);
+    if (event->flags != 0) out_.flagged.push_back(*event);
+    return true;
+  }
+
+  /// Still a commended or replicated exemplar of this agency (not sent up, revoked or disqualified
+  /// since the replication was planned).
+  bool honoured_here(CandidateId id) {
+    const Candidate& c = out_.candidates[id];
+    return (c.stage == Stage::commended || c.stage == Stage::replicated) && c.level == Level::agency;
+  }
+
+  void plan_year(std::uint16_t year) {
+    const Milestone* registration = milestone(MilestoneKind::registration, year);
+    const Milestone* send_up = milestone(MilestoneKind::send_up, year);
+    const Milestone* year_end = milestone(MilestoneKind::year_end_review, year);
+    const Milestone* six_month = milestone(MilestoneKind::six_month_review, year);
+
+    bg::date discover_day{year, 1, 4};
+    if (registration && registration->window.opens > discover_day) discover_day = registration->window.opens;
+    const bg::date deadline = registration ? last_on_time(*registration) : bg::date{year, 2, 28};
+    bg::date council_day = deadline + bg::days(10);
+    if (send_up && last_on_time(*send_up) - bg::days(3) < council_day && last_on_time(*send_up) > deadline) {
+      council_day = last_on_time(*send_up) - bg::days(3);
+    }
+    const bg::date recognize_day = council_day + bg::days(1);
+    bg::date commend_day = recognize_day + bg::days(1);
+    if (commend_is_tied()) {
+      const Milestone* review = year_end ? year_end : six_month;
+      if (review) commend_day = std::max(recognize_day, last_on_time(*review) - bg::days(3));
+    }
+
+    at(discover_day, [this, year, discover_day, deadline, registration](bg::date) {
+      discover_round(year, discover_day, deadline, registration != nullptr);
+    });
+    at(council_day, [this, year](bg::date day) { council_sitting(year, day); });
+    at(recognize_day, [this, year](bg::date day) { recognize_all(year, day); });
+    at(commend_day, [this, year](bg::date day) { commend_all(year, day); });
+    if (send_up) {
+      const bg::date send_day = std::max(commend_day + bg::days(1), last_on_time(*send_up) - bg::days(2));
+      at(send_day, [this](bg::date day) { nominate_best(day); });
+    }
+  }
+
+  void discover_round(std::uint16_t year, bg::date day, bg::date deadline, bool windowed) {
+    for (const Unit& unit : out_.units) {
+      const Actor head = unit_head(unit.id);
+      std::vector<const Person*> pool;
+      for (const Person& person : out_.people) {
+        if (person.unit == unit.id && out_.cohort.count(person.id) == 0) pool.push_back(&person);
+      }
+      std::sort(pool.begin(), pool.end(), [](const Person* a, const Person* b) { return a->ability > b->ability; });
+      std::vector<commands::Discover> found;
+      for (std::size_t i = 0; i < pool.size() && i < 1 + dice_.below(2); ++i) {
+        found.push_back(commands::Discover{pool[i]->id, Subject::individual, unit.id, pool[i]->position,
+                                           field_of(unit.id), Level::agency, "Nhân tố mới trong phong trào thi đua"});
+      }
+      const CandidateId collective{unit.id.value()};
+      if (out_.cohort.count(collective) == 0 && dice_.chance(0.4)) {
+        found.push_back(commands::Discover{collective, Subject::collective, unit.id, Position::none, unit.field,
+                                           Level::agency, "Tập thể có mô hình hay, cách làm sáng tạo"});
+      }
+      for (const commands::Discover& discover : found) {
+        if (!step(discover.id, discover, head, day)) continue;
+        out_.cohort[discover.id] = year;
+        const CandidateId id = discover.id;
+        const bg::date foster_day = day + bg::days(2 + dice_.below(6));
+        at(foster_day, [this, id, head](bg::date d) { step(id, commands::Foster{ActorId{head.id.value() + 1}}, head, d); });
+        if (dice_.chance(0.03)) {
+          at(foster_day + bg::days(5), [this, id, head](bg::date d) { step(id, commands::Withdraw{"Chuyển công tác"}, head, d); });
+          continue;
+        }
+        bg::date register_day = windowed ? std::max(foster_day + bg::days(1), deadline - bg::days(dice_.below(20)))
+                                         : foster_day + bg::days(14);
+        if (windowed && dice_.chance(settings_.late_share)) register_day = deadline + bg::days(1 + dice_.below(5));
+        at(register_day, [this, id, head](bg::date d) { step(id, commands::Register{"Bản mô tả mô hình"}, head, d); });
+      }
+    }
+  }
+
+  void council_sitting(std::uint16_t year, bg::date day) {
+    for (auto& [id, candidate] : out_.candidates) {
+      if (candidate.stage != Stage::registered || candidate.level != Level::agency || candidate.round_year != year) continue;
+      const Evidence* evidence = evidence_.find(id);
+      Verdict verdict = Verdict::needs_council_judgement;
+      Text why;
+      if (evidence) {
+        auto evaluation = evaluate(plan_.profile, *evidence, day);
+        if (evaluation) {
+          verdict = evaluation->verdict;
+          for (const RuleResult& result : evaluation->results) {
+            if (result.outcome == Outcome::passed && result.depth == 2) {
+              const Text line = exemplar::explain(result);
+              why.en += (why.en.empty() ? "" : "; ") + line.en;
+              why.vi += (why.vi.empty() ? "" : "; ") + line.vi;
+            }
+          }
+        }
+      }
+      const std::uint16_t members = 9;
+      const std::uint16_t present = static_cast<std::uint16_t>(7 + dice_.below(3));
+      std::uint16_t votes_for = 0;
+      switch (verdict) {
+        case Verdict::eligible: votes_for = static_cast<std::uint16_t>(6 + dice_.below(3)); break;
+        case Verdict::needs_council_judgement: votes_for = static_cast<std::uint16_t>(3 + dice_.below(6)); break;
+        case Verdict::not_eligible: votes_for = static_cast<std::uint16_t>(1 + dice_.below(4)); break;
+      }
+      votes_for = std::min(votes_for, present);
+      const auto votes_against = static_cast<std::uint16_t>(present - votes_for);
+      const CandidateId candidate_id = id;
+      if (step(candidate_id, commands::Review{members, present, votes_for, votes_against}, kCouncil, day) &&
+          out_.candidates[candidate_id].stage == Stage::reviewed) {
+        const Text verdict_text{std::string(label(verdict, Lang::en)), std::string(label(verdict, Lang::vi))};
+        out_.why[candidate_id] = Text{verdict_text.en + (why.en.empty() ? "" : ": " + why.en),
+                                      verdict_text.vi + (why.vi.empty() ? "" : ": " + why.vi)};
+      }
+    }
+  }
+
+  void recognize_all(std::uint16_t year, bg::date day) {
+    for (auto& [id, candidate] : out_.candidates) {
+      if (candidate.stage != Stage::reviewed || candidate.level != Level::agency || candidate.round_year != year) continue;
+      const std::string number = std::to_string(++decisions_) + "/QĐ-TTr";
+      step(id, commands::Recognize{number, day}, kChief, day);
+    }
+  }
+
+  void commend_all(std::uint16_t year, bg::date day) {
+    for (auto& [id, candidate] : out_.candidates) {
+      if (candidate.stage != Stage::recognized || candidate.level != Level::agency || candidate.round_year != year) continue;
+      const CandidateId candidate_id = id;
+      const Award award = candidate.votes_for >= 8 ? Award::provincial_certificate : Award::agency_certificate;
+      if (!step(candidate_id, commands::Commend{award}, kChief, day)) continue;
+      evidence_.records[candidate_id].certificates.push_back(Certificate{award, day});
+      const UnitId unit = candidate.unit;
+      // Spread soon after the honour, and within the plan (a one-year plan replicates in December).
+      const bg::date spread = std::min(day + bg::days(20 + dice_.below(40)), out_.last_day - bg::days(1));
+      if (spread <= day) continue;
+      at(spread, [this, candidate_id](bg::date d) {
+        if (honoured_here(candidate_id)) {
+          step(candidate_id, commands::Replicate{Replication::web_publication, "Cổng TTĐT"}, kSecretariat, d);
+        }
+      });
+      if (dice_.chance(0.5)) {
+        at(std::min(spread + bg::days(40 + dice_.below(40)), out_.last_day), [this, candidate_id, unit](bg::date d) {
+          if (honoured_here(candidate_id)) {
+            step(candidate_id, commands::Replicate{Replication::meeting, "Hội nghị cơ quan"}, unit_head(unit), d);
+          }
+        });
+      }
+    }
+  }
+
+  void nominate_best(bg::date day) {
+    std::vector<std::pair<int, CandidateId>> ranked;
+    for (const auto& [id, candidate] : out_.candidates) {
+      const bool honoured = candidate.stage == Stage::commended || candidate.stage == Stage::replicated;
+      if (honoured && candidate.level == Level::agency) ranked.emplace_back(candidate.votes_for, id);
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    const std::size_t quota = plan_.send_up ? plan_.send_up->at_most : 2;
+    for (std::size_t i = 0; i < ranked.size() && i < quota; ++i) {
+      const CandidateId id = ranked[i].second;
+      if (!step(id, commands::Nominate{}, kChief, day)) continue;
+      at(day + bg::days(20), [this, id](bg::date d) {
+        const std::uint16_t present = static_cast<std::uint16_t>(11 + dice_.below(5));
+        const std::uint16_t votes_for = static_cast<std::uint16_t>(std::min<unsigned>(present, 6 + dice_.below(10)));
+        step(id, commands::Review{15, present, votes_for, static_cast<std::uint16_t>(present - votes_for)}, kBoard, d);
+      });
+    }
+  }
+
+  void plan_milestones() {
+    const Roadmap& roadmap = running_->roadmap();
+    for (const Milestone& m : roadmap.milestones()) {
+      const bg::date due = last_on_time(m);
+      const double roll = dice_.unit();
+      if (roll < 0.05) continue;  // never completed: it will be missed
+      bg::date day = due - bg::days(dice_.below(7));
+      if (roll > 0.88) day = due + bg::days(1 + dice_.below(6));
+      if (day < m.window.opens) day = m.window.opens;
+      if (day > m.window.closes) day = m.window.closes;
+      const std::string id = m.id;
+      const Actor actor = owner_of(m);
+      at(day, [this, id, actor](bg::date d) {
+        const Roadmap& roadmap = running_->roadmap();
+        if (roadmap.progress(*roadmap.index_of(id)).waived) return;  // the head already waived it
+        auto done = running_->act(roadmap_commands::Complete{id}, actor, d);
+        if (done) {
+          out_.roadmap_events.push_back(*done);
+        } else {
+          out_.refused.push_back(Refused{d, CandidateId{}, done.error()});
+        }
+      });
+    }
+  }
+
+  /// The year's ratings close on 15 December (domain.md, annual rating): ratings, titles,
+  /// initiatives and now and then a sanction, for people and, in aggregate, for their units.
+  void close_year(std::uint16_t year) {
+    std::map<UnitId, MemberTally> tallies;
+    for (const Person& person : out_.people) {
+      Evidence& e = evidence_.records[person.id];
+      const Rating rating = rating_for(person.ability, dice_);
+      e.ratings.push_back(YearRating{year, rating});
+      MemberTally& tally = tallies[person.unit];
+      tally.year = year;
+      ++tally.members;
+      ++tally.rated[static_cast<std::size_t>(rating)];
+      if (rating >= Rating::good) e.titles.push_back(YearTitle{year, Title::advanced_worker});
+      const bool initiative = dice_.chance(0.15 + person.ability * 0.35);
+      if (initiative) {
+        const auto level = dice_.chance(0.1) ? InitiativeLevel::provincial : InitiativeLevel::grassroots;
+        e.initiatives.push_back(Initiative{year, level, InitiativeKind::initiative, dice_.chance(0.85), false});
+      }
+      Title best = rating >= Rating::good ? Title::advanced_worker : Title::advanced_worker;
+      if (rating == Rating::excellent && (initiative || dice_.chance(0.5))) {
+        e.titles.push_back(YearTitle{year, Title::grassroots_emulation_soldier});
+        best = Title::grassroots_emulation_soldier;
+      }
+      if (rating >= Rating::good) ++tally.titled[static_cast<std::size_t>(best)];
+      // Certificates from other bodies: a provincial chairman's or a ministry's, now and then.
+      if (dice_.chance(0.04 + person.ability * 0.12)) {
+        e.certificates.push_back(Certificate{Award::provincial_certificate, bg::date{year, 12, 15}});
+      } else if (dice_.chance(0.03 + person.ability * 0.05)) {
+        e.certificates.push_back(Certificate{Award::ministry_certificate, bg::date{year, 12, 15}});
+      }
+      if (dice_.chance(0.006)) {
+        const bg::date from{year, 12, 15};
+        e.sanctions.push_back(Sanction{SanctionLevel::reprimand, from, from + bg::days(365)});
+        ++tally.disciplined[static_cast<std::size_t>(SanctionLevel::reprimand)];
+        const auto live = out_.candidates.find(person.id);
+        if (live != out_.candidates.end() && !is_terminal(live->second.stage)) {
+          const CandidateId id = person.id;
+          at(from + bg::days(1), [this, id](bg::date d) {
+            if (!is_terminal(out_.candidates[id].stage)) step(id, commands::Disqualify{"Bị kỷ luật khiển trách"}, kChief, d);
+          });
+        }
+      }
+    }
+    for (const Unit& unit : out_.units) {
+      Evidence& e = evidence_.records[CandidateId{unit.id.value()}];
+      const MemberTally& tally = tallies[unit.id];
+      if (tally.members > 0) e.members.push_back(tally);
+      const std::uint32_t good = tally.rated[static_cast<std::size_t>(Rating::good)] +
+                                 tally.rated[static_cast<std::size_t>(Rating::excellent)];
+      const double share = tally.members ? static_cast<double>(good) / tally.members : 0.0;
+      e.ratings.push_back(YearRating{year, share >= 0.9 ? Rating::excellent : share >= 0.6 ? Rating::good : Rating::completed});
+      const auto percent = [this](double chance_full, double low) {
+        return dice_.chance(chance_full) ? 100.0 : low + dice_.unit() * (100.0 - low);
+      };
+      using namespace exemplar::profiles::indicators;
+      e.indicators.push_back(IndicatorValue{std::string(planned_inspections), year, percent(0.9, 85)});
+      e.indicators.push_back(IndicatorValue{std::string(administrative_recommendations), year, percent(0.85, 80)});
+      e.indicators.push_back(IndicatorValue{std::string(economic_recommendations), year, percent(0.2, 65)});
+      e.indicators.push_back(IndicatorValue{std::string(complaints_resolved), year, percent(0.9, 85)});
+      e.indicators.push_back(IndicatorValue{std::string(anti_corruption_plan), year, percent(0.9, 85)});
+    }
+  }
+
+  const Plan& plan_;
+  const Settings& settings_;
+  History& out_;
+  Dice dice_;
+  HostEvidence evidence_;
+  std::unique_ptr<RunningPlan> running_;
+  std::unique_ptr<Journal> journal_;
+  std::vector<Record> records_;
+  std::multimap<bg::date, Action> agenda_;
+  std::set<std::string> waived_;
+  unsigned decisions_ = 0;
+};
+
+}  // namespace
+
+void build_agency(const Plan& plan, const Settings& settings, Dice& dice, History& outcome) {
+  const Shapes& shapes = shapes_for(plan);
+  const unsigned unit_count = std::max(1U, settings.units);
+  for (unsigned i = 0; i < unit_count; ++i) {
+    const auto& shape = shapes[i % shapes.size()];
+    std::string name = shape.first;
+    if (i >= shapes.size()) name += " (" + std::to_string(i / shapes.size() + 1) + ")";
+    outcome.units.push_back(Unit{UnitId{i + 1}, name, shape.second});
+  }
+  const unsigned people = std::max(settings.people, unit_count);
+  for (unsigned i = 0; i < people; ++i) {
+    const UnitId unit{i % unit_count + 1};
+    Position position = Position::staff;
+    if (i < unit_count) position = Position::unit_leader;
+    if (unit.value() == 1 && i >= unit_count && i < unit_count * 3) position = Position::agency_leader;
+    outcome.people.push_back(Person{CandidateId{10000 + i}, unit, position, dice.unit()});
+  }
+}
+
+tl::expected<History, Refusal> run(const Plan& plan, const Settings& settings) {
+  History outcome;
+  Simulation simulation(plan, settings, outcome);
+  if (auto done = simulation.run(); !done) return tl::make_unexpected(std::move(done.error()));
+  return outcome;
+}
+
+}  // namespace sim

@@ -1,0 +1,84 @@
+// The five-year simulation: a synthetic agency shaped like a plan's reader, walked day by day
+// through the plan's roadmap, with every lifecycle step decided by the library and journaled.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <exemplar/exemplar.hpp>
+
+namespace sim {
+
+namespace bg = boost::gregorian;
+using namespace exemplar;
+
+/// A deterministic die: the same seed gives the same agency and the same five years.
+class Dice {
+ public:
+  explicit Dice(std::uint64_t seed) : engine_(seed) {}
+  unsigned below(unsigned n) { return n == 0 ? 0 : static_cast<unsigned>(engine_() % n); }
+  bool chance(double p) { return static_cast<double>(engine_() % 1000000) < p * 1000000.0; }
+  double unit() { return static_cast<double>(engine_() % 1000000) / 1000000.0; }
+
+ private:
+  std::mt19937_64 engine_;
+};
+
+struct Unit {
+  UnitId id;
+  std::string name;  ///< Vietnamese, as the agency writes it
+  Field field = Field::inspection;
+};
+
+struct Person {
+  CandidateId id;
+  UnitId unit;
+  Position position = Position::staff;
+  double ability = 0.5;  ///< drives ratings, titles and initiatives
+};
+
+struct Settings {
+  std::uint64_t seed = 2021;
+  unsigned units = 29;
+  unsigned people = 300;
+  bg::date until{bg::not_a_date_time};  ///< not-a-date: the roadmap's last year
+  double late_share = 0.12;             ///< registrations sent after the deadline
+};
+
+/// One refused step the simulation met, for the report.
+struct Refused {
+  bg::date date;
+  CandidateId candidate;
+  Refusal refusal;
+};
+
+/// What the simulation did and found.
+struct History {
+  std::vector<Unit> units;
+  std::vector<Person> people;
+  std::map<CandidateId, Candidate> candidates;
+  std::map<CandidateId, std::uint16_t> cohort;  ///< the year each candidate was discovered
+  std::map<CandidateId, Text> why;              ///< for proposed candidates: the verdict and the rules they met
+  std::vector<Record> journal;
+  std::vector<RoadmapEvent> roadmap_events;
+  std::vector<Refused> refused;                 ///< steps the plan refused (late, outside a window, ...)
+  std::vector<Event> flagged;                   ///< steps accepted late, by waiver, or with a warning
+  RoadmapStatus status;                         ///< the roadmap on the last day
+  bg::date first_day;
+  bg::date last_day;
+};
+
+/// The agency: units shaped like the plan's reader — an inspectorate's Office, divisions, district
+/// and department inspectorates (seeds 000, 001, 004); a provincial People's Committee Office
+/// (002); a Department of Industry and Trade (003) — and its people.
+void build_agency(const Plan& plan, const Settings& settings, Dice& dice, History& history);
+
+/// Runs the plan over the agency from its first to its last day (or settings.until).
+/// Returns a refusal when the plan cannot run at all.
+[[nodiscard]] tl::expected<History, Refusal> run(const Plan& plan, const Settings& settings);
+
+}  // namespace sim
