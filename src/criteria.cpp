@@ -832,7 +832,8 @@ std::optional<Refusal> validate(const Profile& p) {
           .with_detail("the rule set needs the date it takes effect", "bộ quy tắc phải có ngày hiệu lực");
     }
     if (i > 0 && set.effective_from <= p.rule_sets[i - 1].effective_from) {
-      return refuse(RefusalCode::date_out_of_order).with_subject(where + ".effective_from")
+      // Not date_out_of_order: that code speaks of a candidate's last step.
+      return refuse(RefusalCode::invalid_argument).with_subject(where + ".effective_from")
           .with_date(set.effective_from).with_reference(p.rule_sets[i - 1].effective_from)
           .with_detail("rule sets are listed in the order they take effect", "các bộ quy tắc phải theo thứ tự ngày hiệu lực");
     }

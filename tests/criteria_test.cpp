@@ -547,7 +547,7 @@ TEST(Criteria, ValidateRefusesRuleSetsOutOfDateOrder) {
   const auto refusal = validate(p);
 
   ASSERT_TRUE(refusal);
-  EXPECT_EQ(refusal->code, RefusalCode::date_out_of_order);
+  EXPECT_EQ(refusal->code, RefusalCode::invalid_argument);
   EXPECT_EQ(refusal->subject, "rule_sets[1].effective_from");
 }
 

@@ -26,6 +26,10 @@ const std::map<std::string, std::function<std::string()>>& generators() {
       {"lifecycle.mermaid", [] { return to_mermaid(lifecycle_table, Lang::en); }},
       {"lifecycle.vi.mermaid", [] { return to_mermaid(lifecycle_table, Lang::vi); }},
       {"authority.markdown", [] { return policy_markdown(Policy::defaults(), Lang::en); }},
+      {"period.mermaid", [] { return to_mermaid(period_table, Lang::en); }},
+      {"year.mermaid", [] { return to_mermaid(year_table, Lang::en); }},
+      {"diagrams/period.dot", [] { return to_dot(period_table, "period", Lang::en); }},
+      {"diagrams/year.dot", [] { return to_dot(year_table, "year", Lang::en); }},
       {"diagrams/lifecycle.dot", [] { return to_dot(lifecycle_table, "lifecycle", Lang::en); }},
       {"diagrams/lifecycle.scxml", [] { return to_scxml(lifecycle_table, "lifecycle"); }},
   };
