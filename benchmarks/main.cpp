@@ -3,6 +3,9 @@
 //   BM_Lifecycle/<impl>/<candidates>/manual_time   impl: switch, table, msm, msm_defaults, statechart,
 //                                                  exemplar; candidates: 1000, 1000000
 //   BM_Options/exemplar                            Workflow::options for one candidate and actor
+//   BM_DeadlineStatus/..., BM_Evaluate/..., BM_Journal/...
+//                                                  the other hot paths (deadline.cpp, evaluate.cpp,
+//                                                  journal.cpp; each file says what it times)
 //
 // Method. Every lifecycle benchmark runs the same pre-generated stream (stream.hpp). One iteration
 // feeds the whole stream, block by block, starting from every candidate at `initial`. Only the
@@ -31,6 +34,9 @@
 namespace exemplar::bench {
 
 void options_benchmark(benchmark::State& state);
+void register_deadline_benchmarks();
+void register_evaluate_benchmarks();
+void register_journal_benchmarks();
 
 namespace {
 
@@ -127,6 +133,9 @@ int main(int argc, char** argv) {
     }
   }
   benchmark::RegisterBenchmark("BM_Options/exemplar", options_benchmark);
+  register_deadline_benchmarks();
+  register_evaluate_benchmarks();
+  register_journal_benchmarks();
 
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

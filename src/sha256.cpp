@@ -7,11 +7,16 @@
 
 namespace exemplar {
 
+OpenSslHasher::OpenSslHasher()
+    : algorithm_(EVP_MD_fetch(nullptr, "SHA256", nullptr), [](void* md) { EVP_MD_free(static_cast<EVP_MD*>(md)); }) {}
+
 Digest OpenSslHasher::sha256(ByteView bytes) const {
   Digest digest{};
   unsigned int size = 0;
-  // EVP_Digest keeps no state between calls, so one hasher serves every thread.
-  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1 ||
+  // A fetched EVP_MD is immutable and EVP_Digest keeps no state between calls, so one hasher serves
+  // every thread. Should the fetch have failed, the built-in lookup still works, only slower.
+  const EVP_MD* algorithm = algorithm_ ? static_cast<const EVP_MD*>(algorithm_.get()) : EVP_sha256();
+  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, algorithm, nullptr) != 1 ||
       size != digest.size()) {
     throw std::runtime_error("exemplar::OpenSslHasher: libcrypto failed to compute SHA-256");
   }

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -85,7 +86,12 @@ class Hasher {
 /// Throws std::runtime_error only if libcrypto itself fails, which is not a property of the input.
 class OpenSslHasher final : public Hasher {
  public:
+  /// Fetches OpenSSL's SHA-256 once: looking it up on every call cost more than the hashing.
+  OpenSslHasher();
   [[nodiscard]] Digest sha256(ByteView bytes) const override;
+
+ private:
+  std::shared_ptr<void> algorithm_;  ///< the fetched EVP_MD, shared by copies; read-only after construction
 };
 
 /// The library's default hasher, an immutable OpenSslHasher shared by every caller.

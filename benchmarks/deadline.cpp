@@ -1,0 +1,200 @@
+// The nightly deadline sweep: the state of every milestone on one day (issue 7, goal <= 5 ms for 1M).
+//
+//   BM_DeadlineStatus/1000000                   state_on() over 1M milestones whose deadlines were
+//                                               resolved once, when the milestones were defined
+//   BM_DeadlineStatus/compact/1000000           state_on() over the same milestones stored densely: five
+//                                               4-byte dates, "none" as not_a_date_time (20 bytes a row)
+//   BM_DeadlineStatus/resolve_and_state/1000000 resolve() on the working calendar, then state_on(),
+//                                               for a host that keeps only the Deadline
+//
+// Counters: time_per_milestone (CPU seconds per milestone; the console prints it with an SI
+// prefix), allocs_per_milestone, row_bytes (sizeof the row a sweep reads), missed_share.
+//
+// A sweep over a whole country's units reads each milestone's row (window opening, resolved
+// deadline days, completion and waiver dates) from the host's store and writes one state byte.
+// state_on() is what Roadmap::state_of() and Roadmap::status() call per milestone; status() also
+// copies each milestone's id into a report, which is a screen's need, not a sweep's.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+
+#include <exemplar/calendar.hpp>
+#include <exemplar/deadline.hpp>
+
+#include "stream.hpp"
+
+namespace exemplar::bench {
+namespace {
+
+namespace bg = boost::gregorian;
+
+constexpr std::size_t kMilestones = 1'000'000;
+
+/// One milestone as a sweep reads it.
+struct MilestoneRow {
+  bg::date opens;
+  Deadline deadline;
+  DeadlineDays days;
+  std::optional<bg::date> completed;
+  std::optional<bg::date> waived;
+};
+
+/// Milestones spread over the five years of a plan, so that on the sweep's day every state occurs:
+/// windows of 30 to 120 days, deadlines by or before a day, some completed (on time or late), a few
+/// waived. Fixed seed.
+std::vector<MilestoneRow> make_rows(const WorkingCalendar& calendar) {
+  std::mt19937_64 random(20211);
+  std::uniform_int_distribution<int> start(0, 5 * 365 - 1);
+  std::uniform_int_distribution<int> length(30, 120);
+  std::uniform_int_distribution<int> percent(0, 99);
+  const bg::date first{2021, 1, 1};
+  std::vector<MilestoneRow> rows;
+  rows.reserve(kMilestones);
+  for (std::size_t i = 0; i < kMilestones; ++i) {
+    MilestoneRow row;
+    row.opens = first + bg::days(start(random));
+    const bg::date due = row.opens + bg::days(length(random));
+    row.deadline = percent(random) < 50 ? Deadline::by(due) : Deadline::before(due);
+    if (percent(random) < 30) row.deadline = row.deadline.counting(DayCount::working_days);
+    row.days = *resolve(row.deadline, calendar);
+    const int roll = percent(random);
+    if (roll < 40) {
+      row.completed = row.opens + bg::days(percent(random) * (due - row.opens).days() / 80);
+    } else if (roll < 43) {
+      row.waived = due + bg::days(3);
+    }
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+const std::vector<MilestoneRow>& rows_for(const WorkingCalendar& calendar) {
+  static const std::vector<MilestoneRow> rows = make_rows(calendar);
+  return rows;
+}
+
+/// The sweep's day: the middle of the plan, so upcoming, open, due soon, met, late and missed all occur.
+const bg::date kToday{2023, 6, 15};
+
+void report(benchmark::State& state, const std::array<std::size_t, milestone_state_count>& histogram,
+            std::uint64_t allocations) {
+  const auto processed = static_cast<double>(state.iterations()) * static_cast<double>(kMilestones);
+  state.SetItemsProcessed(static_cast<std::int64_t>(processed));
+  state.counters["time_per_milestone"] =
+      benchmark::Counter(processed, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  state.counters["allocs_per_milestone"] = processed > 0 ? static_cast<double>(allocations) / processed : 0.0;
+  state.counters["row_bytes"] = static_cast<double>(sizeof(MilestoneRow));
+  for (std::size_t s = 0; s < milestone_state_count; ++s) {
+    if (histogram[s] == 0) {
+      state.SkipWithError("a milestone state never occurs: the sweep's input is not representative");
+      return;
+    }
+  }
+  state.counters["missed_share"] = static_cast<double>(histogram[static_cast<std::size_t>(MilestoneState::missed)]) /
+                                   static_cast<double>(kMilestones);
+}
+
+void deadline_status(benchmark::State& state) {
+  const WorkingCalendar calendar;
+  const std::vector<MilestoneRow>& rows = rows_for(calendar);
+  std::vector<MilestoneState> states(rows.size());
+  std::array<std::size_t, milestone_state_count> histogram{};
+  const std::uint64_t before = allocation_count();
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const MilestoneRow& row = rows[i];
+      states[i] = state_on(kToday, row.opens, row.days, row.completed, row.waived);
+    }
+    benchmark::DoNotOptimize(states.data());
+    benchmark::ClobberMemory();
+  }
+  const std::uint64_t allocations = allocation_count() - before;
+  for (MilestoneState s : states) ++histogram[static_cast<std::size_t>(s)];
+  report(state, histogram, allocations);
+}
+
+/// The same milestone as five plain dates: what a host that sweeps often would keep.
+struct CompactRow {
+  bg::date opens;
+  bg::date due_soon_from;
+  bg::date last_on_time;
+  bg::date completed;  ///< not_a_date_time when not completed
+  bg::date waived;     ///< not_a_date_time when not waived
+};
+
+std::optional<bg::date> present(bg::date day) noexcept {
+  return day.is_special() ? std::nullopt : std::optional<bg::date>(day);
+}
+
+void deadline_status_compact(benchmark::State& state) {
+  const WorkingCalendar calendar;
+  const std::vector<MilestoneRow>& rows = rows_for(calendar);
+  std::vector<CompactRow> compact;
+  compact.reserve(rows.size());
+  for (const MilestoneRow& row : rows) {
+    compact.push_back(CompactRow{row.opens, row.days.due_soon_from, row.days.last_on_time,
+                                 row.completed.value_or(bg::date{bg::not_a_date_time}),
+                                 row.waived.value_or(bg::date{bg::not_a_date_time})});
+  }
+  std::vector<MilestoneState> states(compact.size());
+  std::array<std::size_t, milestone_state_count> histogram{};
+  const std::uint64_t before = allocation_count();
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < compact.size(); ++i) {
+      const CompactRow& row = compact[i];
+      states[i] = state_on(kToday, row.opens, DeadlineDays{row.due_soon_from, row.last_on_time},
+                           present(row.completed), present(row.waived));
+    }
+    benchmark::DoNotOptimize(states.data());
+    benchmark::ClobberMemory();
+  }
+  const std::uint64_t allocations = allocation_count() - before;
+  for (MilestoneState s : states) ++histogram[static_cast<std::size_t>(s)];
+  report(state, histogram, allocations);
+  state.counters["row_bytes"] = static_cast<double>(sizeof(CompactRow));
+}
+
+void deadline_resolve_and_status(benchmark::State& state) {
+  const WorkingCalendar calendar;
+  const std::vector<MilestoneRow>& rows = rows_for(calendar);
+  std::vector<MilestoneState> states(rows.size());
+  std::array<std::size_t, milestone_state_count> histogram{};
+  std::size_t refused = 0;
+  const std::uint64_t before = allocation_count();
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const MilestoneRow& row = rows[i];
+      const auto days = resolve(row.deadline, calendar);
+      if (!days) {
+        ++refused;
+        continue;
+      }
+      states[i] = state_on(kToday, row.opens, *days, row.completed, row.waived);
+    }
+    benchmark::DoNotOptimize(states.data());
+    benchmark::ClobberMemory();
+  }
+  const std::uint64_t allocations = allocation_count() - before;
+  if (refused != 0) {
+    state.SkipWithError("resolve() refused a deadline the set-up had resolved");
+    return;
+  }
+  for (MilestoneState s : states) ++histogram[static_cast<std::size_t>(s)];
+  report(state, histogram, allocations);
+}
+
+}  // namespace
+
+void register_deadline_benchmarks() {
+  benchmark::RegisterBenchmark("BM_DeadlineStatus/1000000", deadline_status)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("BM_DeadlineStatus/compact/1000000", deadline_status_compact)
+      ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("BM_DeadlineStatus/resolve_and_state/1000000", deadline_resolve_and_status)
+      ->Unit(benchmark::kMillisecond);
+}
+
+}  // namespace exemplar::bench
