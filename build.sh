@@ -5,6 +5,11 @@
 #   ./build.sh test [ARGS...]   install what is missing, build, run ctest (ARGS go to ctest)
 #   ./build.sh bench [ARGS...]  install what is missing, build the benchmarks in Release, run them
 #                               (ARGS go to Google Benchmark, e.g. --benchmark_format=json)
+#   ./build.sh asan [ARGS...]   build everything under AddressSanitizer and UBSan in build-asan/,
+#                               run ctest (ARGS go to ctest)
+#   ./build.sh tsan [ARGS...]   build the thread tests under ThreadSanitizer in build-tsan/, run them
+#   ./build.sh fuzz [SECONDS]   build the libFuzzer targets with clang in build-fuzz/, run each
+#                               for SECONDS (default 60)
 #
 # Everything this script and CMake/Ninja print goes to standard error, so the demo's standard
 # output can be piped or redirected: `./build.sh demo --format json > out.json`.
@@ -28,6 +33,8 @@ readonly DEBIAN_PACKAGES=(
   libbenchmark-dev
   libboost-dev
   graphviz
+  clang
+  libclang-rt-14-dev
 )
 
 # The example `demo` builds and runs, and where its binary lands under build/.
@@ -42,6 +49,21 @@ readonly BUILD_TYPE=RelWithDebInfo
 readonly BENCH_DIR="${ROOT_DIR}/build-bench"
 readonly BENCH_TARGET=exemplar_benchmarks
 
+# Sanitizer trees are Debug and separate, so a sanitized object never links into build/.
+readonly ASAN_DIR="${ROOT_DIR}/build-asan"
+readonly ASAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+readonly TSAN_DIR="${ROOT_DIR}/build-tsan"
+readonly TSAN_FLAGS="-fsanitize=thread -fno-omit-frame-pointer"
+# The tests that share one object between threads; ctest selects them by name (-R Threads).
+readonly TSAN_TARGETS=(exemplar_threads_test exemplar_eligibility_test exemplar_window_test)
+readonly TSAN_TESTS=Threads
+# The fuzzers need clang's libFuzzer; they live in their own tree.
+readonly FUZZ_DIR="${ROOT_DIR}/build-fuzz"
+# -O1 as libFuzzer's documentation advises: more inputs a second than Debug's -O0.
+readonly FUZZ_FLAGS="-O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+readonly FUZZ_TARGETS=(fuzz_plan_json fuzz_journal_json fuzz_journal_binary fuzz_commands)
+readonly FUZZ_DEFAULT_SECONDS=60
+
 log() { printf 'build.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
@@ -53,6 +75,12 @@ commands:
   demo [ARGS...]   build and run the ${DEMO_TARGET} example with ARGS
                    (only the program writes to standard output)
   test [ARGS...]   build everything and run ctest; ARGS are passed to ctest (e.g. -R package)
+  asan [ARGS...]   build everything under AddressSanitizer and UndefinedBehaviorSanitizer
+                   (${ASAN_DIR}, Debug) and run ctest; ARGS are passed to ctest
+  tsan [ARGS...]   build the tests that share objects between threads under ThreadSanitizer
+                   (${TSAN_DIR}) and run them; ARGS are passed to ctest
+  fuzz [SECONDS]   build the libFuzzer targets with clang (${FUZZ_DIR}) and run each for
+                   SECONDS (default ${FUZZ_DEFAULT_SECONDS}), printing how many inputs each ran
   bench [ARGS...]  build ${BENCH_TARGET} in Release (${BENCH_DIR}) and run it; ARGS are passed
                    to it (e.g. --benchmark_format=json, --benchmark_filter=BM_Lifecycle)
   help             show this message
@@ -161,6 +189,63 @@ cmd_test() {
   exec ctest --test-dir "${BUILD_DIR}" --output-on-failure -j2 "$@"
 }
 
+# Sanitizers stop at the first finding and say where it came from, so a run either passes clean or fails.
+export_sanitizer_options() {
+  export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1"
+  export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+  export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
+}
+
+cmd_asan() {
+  ensure_packages "${DEBIAN_PACKAGES[@]}"
+  # The C++20 copy of the suite only proves it compiles; build/ does that already.
+  configure "${ASAN_DIR}" -DCMAKE_BUILD_TYPE=Debug -DEXEMPLAR_WERROR=ON -DEXEMPLAR_TESTS_CXX20=OFF \
+    -DCMAKE_CXX_FLAGS="${ASAN_FLAGS}" \
+    -DCMAKE_EXE_LINKER_FLAGS="${ASAN_FLAGS}" -DCMAKE_SHARED_LINKER_FLAGS="${ASAN_FLAGS}"
+  export_sanitizer_options
+  build "${ASAN_DIR}"
+  exec ctest --test-dir "${ASAN_DIR}" --output-on-failure -j2 "$@"
+}
+
+cmd_tsan() {
+  ensure_packages "${DEBIAN_PACKAGES[@]}"
+  configure "${TSAN_DIR}" -DCMAKE_BUILD_TYPE=Debug -DEXEMPLAR_WERROR=ON -DEXEMPLAR_EXAMPLES=OFF \
+    -DEXEMPLAR_INSTALL=OFF \
+    -DCMAKE_CXX_FLAGS="${TSAN_FLAGS}" \
+    -DCMAKE_EXE_LINKER_FLAGS="${TSAN_FLAGS}" -DCMAKE_SHARED_LINKER_FLAGS="${TSAN_FLAGS}"
+  export_sanitizer_options
+  build "${TSAN_DIR}" "${TSAN_TARGETS[@]}"
+  exec ctest --test-dir "${TSAN_DIR}" --output-on-failure -j2 -R "${TSAN_TESTS}" "$@"
+}
+
+cmd_fuzz() {
+  local seconds=${1:-${FUZZ_DEFAULT_SECONDS}}
+  [[ ${seconds} =~ ^[0-9]+$ && ${seconds} -gt 0 ]] || die "fuzz: SECONDS must be a positive whole number, not '${seconds}'"
+  ensure_packages "${DEBIAN_PACKAGES[@]}"
+  configure "${FUZZ_DIR}" -DCMAKE_BUILD_TYPE=Debug -DEXEMPLAR_FUZZ=ON -DEXEMPLAR_TESTS=OFF \
+    -DEXEMPLAR_EXAMPLES=OFF -DEXEMPLAR_INSTALL=OFF \
+    -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS="${FUZZ_FLAGS}"
+  export_sanitizer_options
+  build "${FUZZ_DIR}" "${FUZZ_TARGETS[@]}"
+
+  local target corpus log runs
+  for target in "${FUZZ_TARGETS[@]}"; do
+    # libFuzzer adds what it finds to the first directory, so the checked-in seeds stay as they are.
+    corpus="${FUZZ_DIR}/corpus/${target}"
+    log="${FUZZ_DIR}/${target}.log"
+    mkdir -p "${corpus}"
+    log "fuzzing ${target} for ${seconds}s"
+    if ! "${FUZZ_DIR}/tests/fuzz/${target}" -max_total_time="${seconds}" -print_final_stats=1 \
+         -artifact_prefix="${FUZZ_DIR}/${target}-" -close_fd_mask=1 \
+         "${corpus}" "${ROOT_DIR}/tests/fuzz/corpus/${target}" >"${log}" 2>&1; then
+      tail -n 60 "${log}" >&2
+      die "${target} found a failure; the input is in ${FUZZ_DIR}/${target}-*"
+    fi
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "${log}")
+    log "${target}: ${runs:-?} inputs in ${seconds}s, no failure"
+  done
+}
+
 main() {
   if [[ $# -eq 0 ]]; then
     usage
@@ -172,6 +257,9 @@ main() {
     demo) cmd_demo "$@" ;;
     test) cmd_test "$@" ;;
     bench) cmd_bench "$@" ;;
+    asan) cmd_asan "$@" ;;
+    tsan) cmd_tsan "$@" ;;
+    fuzz) cmd_fuzz "$@" ;;
     help | -h | --help) usage ;;
     *)
       log "unknown command: ${command}"

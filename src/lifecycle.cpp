@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "exemplar/calendar.hpp"
 #include "exemplar/detail/text.hpp"
 
 namespace exemplar {
@@ -101,9 +102,7 @@ class EventMaker {
   tl::expected<EventData, Refusal> operator()(const commands::Recognize& c) const {
     auto number = DecisionNumber::parse(c.decision_number);
     if (!number) return fail(std::move(number.error()));
-    if (c.decision_date.is_special()) {
-      return fail(refuse(RefusalCode::invalid_date).with_subject("decision date"));
-    }
+    if (auto bad = check_date(c.decision_date, "decision date")) return fail(std::move(*bad));
     if (c.decision_date > date_) {
       return fail(argument_error("decision date", "the decision is dated after the step that records it",
                                  "ngày quyết định sau ngày ghi nhận")
@@ -321,7 +320,8 @@ Workflow::Workflow(Policy policy, CouncilRules council, const StepGate* gate)
 
 std::optional<Refusal> Workflow::precheck(const Candidate& c, CommandKind kind, const Command* command,
                                           const Actor& actor, bg::date date) const {
-  if (date.is_special()) return refuse(RefusalCode::invalid_date).with_command(kind).with_stage(c.stage);
+  // Outside the supported years too: deadline arithmetic on such a date would leave Boost's range.
+  if (auto bad = check_date(date)) return std::move(bad->with_command(kind).with_stage(c.stage));
   if (!is_known(c.stage)) return argument_error("stage", "the candidate's stage is not one the library knows", "giai đoạn không xác định");
   if (is_terminal(c.stage)) return refuse(RefusalCode::stage_is_terminal).with_command(kind).with_stage(c.stage);
   if (!lifecycle_table.has_transition(c.stage, kind)) {
@@ -334,6 +334,8 @@ std::optional<Refusal> Workflow::precheck(const Candidate& c, CommandKind kind, 
     const auto* discover = command ? std::get_if<commands::Discover>(command) : nullptr;
     unit = discover ? discover->unit : actor.unit;
     level = discover ? discover->level : c.level;
+    // Named here, before the policy, which would otherwise call an unknown level a missing right.
+    if (auto unknown = check_known(level, "level")) return unknown;
   }
   if (auto denied = policy_.check(actor, kind, c.stage, level, unit)) return denied;
   if (!c.last_step.is_special() && date < c.last_step) {
@@ -383,7 +385,7 @@ tl::expected<Candidate, Refusal> Workflow::apply(const Candidate& candidate, con
     refusal.stage = candidate.stage;
     return tl::make_unexpected(std::move(refusal));
   };
-  if (event.date.is_special()) return fail(refuse(RefusalCode::invalid_date));
+  if (auto bad = check_date(event.date)) return fail(std::move(*bad));
   if (!is_known(candidate.stage)) return fail(argument_error("stage", "the candidate's stage is not one the library knows", "giai đoạn không xác định"));
   if (is_terminal(candidate.stage)) return fail(refuse(RefusalCode::stage_is_terminal));
   if (!lifecycle_table.has_transition(candidate.stage, kind)) return fail(refuse(RefusalCode::not_allowed_from_stage));

@@ -1,0 +1,59 @@
+// Writes the journal seeds of tests/fuzz/corpus/ from the journal fixture, so they are real
+// journals the library wrote: `write_seeds <corpus dir>`. Run by hand when the formats change.
+#include <cstdint>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <exemplar/binary.hpp>
+#include <exemplar/json/journal.hpp>
+
+#include "../support/journal_fixture.hpp"
+
+namespace {
+
+void write(const std::string& path, const std::vector<std::uint8_t>& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+}
+
+void append_blob(std::vector<std::uint8_t>& out, const std::vector<std::uint8_t>& blob) {
+  out.push_back(static_cast<std::uint8_t>(blob.size() & 0xFFU));
+  out.push_back(static_cast<std::uint8_t>((blob.size() >> 8) & 0xFFU));
+  out.insert(out.end(), blob.begin(), blob.end());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::cerr << "usage: write_seeds <corpus dir>\n";
+    return 2;
+  }
+  const std::string dir = argv[1];
+  const exemplar::Workflow flow;
+  const std::vector<exemplar::Record> records = exemplar::fixture::every_kind_journal(flow);
+
+  const std::string text = exemplar::json::to_json(records).dump(1);
+  write(dir + "/fuzz_journal_json/every_kind.json", std::vector<std::uint8_t>(text.begin(), text.end()));
+  const std::vector<exemplar::Record> first(records.begin(), records.begin() + 3);
+  const std::string short_text = exemplar::json::to_json(first).dump();
+  write(dir + "/fuzz_journal_json/three_records.json", std::vector<std::uint8_t>(short_text.begin(), short_text.end()));
+
+  std::vector<std::uint8_t> journal;
+  for (const exemplar::Record& record : records) append_blob(journal, exemplar::to_binary(record));
+  write(dir + "/fuzz_journal_binary/every_kind.bin", journal);
+
+  const std::size_t half = records.size() / 2;
+  const auto snapshot = exemplar::replay(std::vector<exemplar::Record>(records.begin(), records.begin() + half), flow);
+  if (!snapshot) {
+    std::cerr << snapshot.error().message() << '\n';
+    return 1;
+  }
+  std::vector<std::uint8_t> resumed;
+  append_blob(resumed, exemplar::to_binary(*snapshot));
+  for (std::size_t i = half; i < records.size(); ++i) append_blob(resumed, exemplar::to_binary(records[i]));
+  write(dir + "/fuzz_journal_binary/snapshot_then_records.bin", resumed);
+  return 0;
+}
