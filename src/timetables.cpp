@@ -121,6 +121,18 @@ std::vector<PhaseStart> five_year_phases(DateSource source) {
   };
 }
 
+/// A roadmap's definition before its milestones: id, titles, the years it covers, the host's calendar.
+RoadmapSpec spec_for(std::string id, Text title, std::uint16_t first_year, std::uint16_t last_year,
+                     const WorkingCalendar& calendar) {
+  RoadmapSpec spec;
+  spec.id = std::move(id);
+  spec.title = std::move(title);
+  spec.first_year = first_year;
+  spec.last_year = last_year;
+  spec.calendar = calendar;
+  return spec;
+}
+
 Roadmap build(RoadmapSpec spec) {
   auto roadmap = Roadmap::make(std::move(spec));
   if (!roadmap) throw std::logic_error("exemplar::timetables: a seed timetable is invalid: " + roadmap.error().message());
@@ -130,13 +142,11 @@ Roadmap build(RoadmapSpec spec) {
 }  // namespace
 
 Roadmap hatinh_inspectorate_2021_2025(const WorkingCalendar& calendar) {
-  RoadmapSpec spec;
-  spec.id = "seed-000";
-  spec.title = Text{"Hà Tĩnh provincial Inspectorate: building, fostering and replicating exemplars, 2021-2025 (plan 10/KH-TT)",
-                    "Thanh tra tỉnh Hà Tĩnh: Kế hoạch xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến giai đoạn 2021-2025 (10/KH-TT)"};
-  spec.first_year = 2021;
-  spec.last_year = 2025;
-  spec.calendar = calendar;
+  RoadmapSpec spec = spec_for(
+      "seed-000",
+      Text{"Hà Tĩnh provincial Inspectorate: building, fostering and replicating exemplars, 2021-2025 (plan 10/KH-TT)",
+           "Thanh tra tỉnh Hà Tĩnh: Kế hoạch xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến giai đoạn 2021-2025 (10/KH-TT)"},
+      2021, 2025, calendar);
   // Section III names one phase per year: the phases start on 1 January of their years.
   spec.phases = five_year_phases(period_bound);
 
@@ -192,13 +202,11 @@ Roadmap hatinh_inspectorate_2021_2025(const WorkingCalendar& calendar) {
 }
 
 Roadmap provincial_inspectorate_2021(const WorkingCalendar& calendar) {
-  RoadmapSpec spec;
-  spec.id = "seed-001";
-  spec.title = Text{"Provincial Inspectorate: building, fostering and replicating outstanding exemplars in 2021",
-                    "Thanh tra tỉnh: Kế hoạch xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến xuất sắc năm 2021"};
-  spec.first_year = 2021;
-  spec.last_year = 2021;
-  spec.calendar = calendar;
+  RoadmapSpec spec = spec_for(
+      "seed-001",
+      Text{"Provincial Inspectorate: building, fostering and replicating outstanding exemplars in 2021",
+           "Thanh tra tỉnh: Kế hoạch xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến xuất sắc năm 2021"},
+      2021, 2021, calendar);
 
   auto& ms = spec.milestones;
   ms.push_back(default_registration(
@@ -217,13 +225,11 @@ Roadmap provincial_inspectorate_2021(const WorkingCalendar& calendar) {
 }
 
 Roadmap quangbinh_ppc_office_2021_2025(const WorkingCalendar& calendar) {
-  RoadmapSpec spec;
-  spec.id = "seed-002";
-  spec.title = Text{"Quảng Bình Provincial People's Committee Office: building and replicating exemplars, 2021-2025",
-                    "Văn phòng UBND tỉnh Quảng Bình: Kế hoạch xây dựng và nhân rộng điển hình tiên tiến giai đoạn 2021-2025"};
-  spec.first_year = 2021;
-  spec.last_year = 2025;
-  spec.calendar = calendar;
+  RoadmapSpec spec = spec_for(
+      "seed-002",
+      Text{"Quảng Bình Provincial People's Committee Office: building and replicating exemplars, 2021-2025",
+           "Văn phòng UBND tỉnh Quảng Bình: Kế hoạch xây dựng và nhân rộng điển hình tiên tiến giai đoạn 2021-2025"},
+      2021, 2025, calendar);
   spec.phases = five_year_phases(defaulted);  // D9
 
   auto& ms = spec.milestones;
@@ -279,13 +285,11 @@ Roadmap quangbinh_ppc_office_2021_2025(const WorkingCalendar& calendar) {
 }
 
 Roadmap hatinh_industry_trade_2021_2025(const WorkingCalendar& calendar) {
-  RoadmapSpec spec;
-  spec.id = "seed-003";
-  spec.title = Text{"Hà Tĩnh Department of Industry and Trade: building, fostering and replicating exemplars, 2021-2025",
-                    "Sở Công Thương Hà Tĩnh: Kế hoạch xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến giai đoạn 2021-2025"};
-  spec.first_year = 2021;
-  spec.last_year = 2025;
-  spec.calendar = calendar;
+  RoadmapSpec spec = spec_for(
+      "seed-003",
+      Text{"Hà Tĩnh Department of Industry and Trade: building, fostering and replicating exemplars, 2021-2025",
+           "Sở Công Thương Hà Tĩnh: Kế hoạch xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến giai đoạn 2021-2025"},
+      2021, 2025, calendar);
   spec.phases = five_year_phases(defaulted);  // D9
 
   auto& ms = spec.milestones;
@@ -328,13 +332,11 @@ Roadmap hatinh_industry_trade_2021_2025(const WorkingCalendar& calendar) {
 }
 
 Roadmap langson_inspectorate_2025(const WorkingCalendar& calendar) {
-  RoadmapSpec spec;
-  spec.id = "seed-004";
-  spec.title = Text{"Lạng Sơn provincial Inspectorate: fostering and replicating exemplars in 2025",
-                    "Thanh tra tỉnh Lạng Sơn: Kế hoạch bồi dưỡng và nhân rộng điển hình tiên tiến năm 2025"};
-  spec.first_year = 2025;
-  spec.last_year = 2025;
-  spec.calendar = calendar;
+  RoadmapSpec spec = spec_for(
+      "seed-004",
+      Text{"Lạng Sơn provincial Inspectorate: fostering and replicating exemplars in 2025",
+           "Thanh tra tỉnh Lạng Sơn: Kế hoạch bồi dưỡng và nhân rộng điển hình tiên tiến năm 2025"},
+      2025, 2025, calendar);
 
   auto& ms = spec.milestones;
   ms.push_back(milestone("registration-2025", "Each division registers at least one exemplar with the council, through the Office",
