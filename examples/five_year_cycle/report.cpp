@@ -145,11 +145,11 @@ std::string text_report(const Plan& plan, const Settings& settings, const Histor
       if (event.has(flag)) ++flags[flag];
     }
   }
-  for (const auto& [flag, n] : flags) out += fmt::format(vi ? "  {} bước: {}\n" : "  {} steps: {}\n", n, label(flag, lang));
+  for (const auto& [flag, n] : flags) out += fmt::format(vi ? "  Bước được chấp nhận, {}: {}\n" : "  Steps accepted, {}: {}\n", label(flag, lang), n);
   std::map<RefusalCode, unsigned> refused;
   for (const Refused& r : history.refused) ++refused[r.refusal.code];
   for (const auto& [code, n] : refused) {
-    out += fmt::format(vi ? "  {} bước bị từ chối: {}\n" : "  {} steps refused: {}\n", n, label(code, lang));
+    out += fmt::format(vi ? "  Bước bị từ chối, {}: {}\n" : "  Steps refused, {}: {}\n", label(code, lang), n);
   }
   for (const Refused& r : history.refused) {
     if (r.refusal.code == RefusalCode::deadline_passed || r.refusal.code == RefusalCode::needs_waiver) {

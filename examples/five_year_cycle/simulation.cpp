@@ -435,7 +435,7 @@ class Simulation {
         const auto level = dice_.chance(0.1) ? InitiativeLevel::provincial : InitiativeLevel::grassroots;
         e.initiatives.push_back(Initiative{year, level, InitiativeKind::initiative, dice_.chance(0.85), false});
       }
-      Title best = rating >= Rating::good ? Title::advanced_worker : Title::advanced_worker;
+      Title best = Title::advanced_worker;  // counted only when rated good or better
       if (rating == Rating::excellent && (initiative || dice_.chance(0.5))) {
         e.titles.push_back(YearTitle{year, Title::grassroots_emulation_soldier});
         best = Title::grassroots_emulation_soldier;
