@@ -92,18 +92,22 @@ bool Policy::permits(const Actor& actor, CommandKind command, Stage stage, Level
   return granted.own_unit[at(level)].contains(stage) && actor.unit == unit && unit.valid();
 }
 
-std::optional<Refusal> Policy::check(const Actor& actor, CommandKind command, Stage stage, Level level,
-                                     UnitId unit) const {
+std::optional<RefusalCode> Policy::denial(const Actor& actor, CommandKind command, Stage stage, Level level,
+                                          UnitId unit) const noexcept {
   if (permits(actor, command, stage, level, unit)) return std::nullopt;
   const bool in_range = static_cast<std::size_t>(command) < command_count &&
                         static_cast<std::size_t>(actor.role) < role_count && at(level) < level_count;
-  if (in_range && rights(command, actor.role).own_unit[at(level)].contains(stage)) {
-    return refuse(RefusalCode::outside_actor_unit)
-        .with_command(command).with_stage(stage).with_level(level).with_role(actor.role)
-        .with_units(actor.unit, unit);
-  }
-  return refuse(RefusalCode::not_authorised)
-      .with_command(command).with_stage(stage).with_level(level).with_role(actor.role);
+  if (in_range && rights(command, actor.role).own_unit[at(level)].contains(stage)) return RefusalCode::outside_actor_unit;
+  return RefusalCode::not_authorised;
+}
+
+std::optional<Refusal> Policy::check(const Actor& actor, CommandKind command, Stage stage, Level level,
+                                     UnitId unit) const {
+  const auto code = denial(actor, command, stage, level, unit);
+  if (!code) return std::nullopt;
+  Refusal refusal = refuse(*code).with_command(command).with_stage(stage).with_level(level).with_role(actor.role);
+  if (*code == RefusalCode::outside_actor_unit) refusal.with_units(actor.unit, unit);
+  return refusal;
 }
 
 }  // namespace exemplar

@@ -3,6 +3,8 @@
 
 #include <limits>
 #include <stdexcept>
+#include <tuple>
+#include <type_traits>
 #include <utility>
 
 #include "exemplar/calendar.hpp"
@@ -233,6 +235,132 @@ std::optional<Refusal> check_event_data(const EventData& data) {
   return std::nullopt;
 }
 
+/// The Julian day number of a proleptic Gregorian date, as Boost.Date_Time's day_number() gives it,
+/// so that the supported years' bounds are constants rather than dates built on every step.
+constexpr std::uint32_t julian_day(int year, int month, int day) noexcept {
+  const int a = (14 - month) / 12;
+  const int y = year + 4800 - a;
+  const int m = month + 12 * a - 3;
+  return static_cast<std::uint32_t>(day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045);
+}
+constexpr std::uint32_t first_supported_day = julian_day(first_supported_year, 1, 1);
+constexpr std::uint32_t last_supported_day = julian_day(last_supported_year, 12, 31);
+
+/// The same verdict as check_text, as a bool.
+bool text_ok(std::string_view text, bool required) noexcept {
+  return (!required || !text.empty()) && text.size() <= detail::max_text_bytes && detail::is_valid_utf8(text);
+}
+
+/// What a guard sees on the fast path: the standing before the step and, for a review, whether the
+/// council proposed.
+struct StandingStep {
+  const Standing& standing;
+  bool proposed;
+};
+
+namespace standing_guards {
+bool council_proposed(const StandingStep& step) noexcept { return step.proposed; }
+bool council_did_not_propose(const StandingStep& step) noexcept { return !step.proposed; }
+bool has_council_proposal(const StandingStep& step) noexcept { return step.standing.council_proposed; }
+bool has_recognition(const StandingStep& step) noexcept { return step.standing.recognized; }
+bool has_higher_level(const StandingStep& step) noexcept { return next_level(step.standing.level).has_value(); }
+RefusalCode missing_prerequisite(const StandingStep&) { return RefusalCode::missing_prerequisite; }
+RefusalCode no_higher_level(const StandingStep&) { return RefusalCode::no_higher_level; }
+}  // namespace standing_guards
+
+constexpr std::size_t lifecycle_row_count = std::tuple_size_v<std::decay_t<decltype(lifecycle_table.rows())>>;
+using StandingTable = fsm::Table<Stage, CommandKind, StandingStep, RefusalCode, stage_count, command_count, lifecycle_row_count>;
+using StandingRow = StandingTable::row_type;
+
+/// Each lifecycle guard's counterpart over a Standing. A guard added to lifecycle_table without one
+/// stops the build here, so the fast path cannot silently skip a rule.
+constexpr StandingRow::Guard standing_guard(LifecycleRow::Guard guard) {
+  if (guard == nullptr) return nullptr;
+  if (guard == &guards::council_proposed) return &standing_guards::council_proposed;
+  if (guard == &guards::council_did_not_propose) return &standing_guards::council_did_not_propose;
+  if (guard == &guards::has_council_proposal) return &standing_guards::has_council_proposal;
+  if (guard == &guards::has_recognition) return &standing_guards::has_recognition;
+  if (guard == &guards::has_higher_level) return &standing_guards::has_higher_level;
+  throw std::logic_error("a lifecycle guard has no counterpart over a Standing");
+}
+
+constexpr StandingRow::Explain standing_explain(LifecycleRow::Guard guard) {
+  if (guard == nullptr) return nullptr;
+  if (guard == &guards::has_higher_level) return &standing_guards::no_higher_level;
+  return &standing_guards::missing_prerequisite;
+}
+
+constexpr std::array<StandingRow, lifecycle_row_count> standing_rows() {
+  std::array<StandingRow, lifecycle_row_count> rows{};
+  for (std::size_t i = 0; i < lifecycle_row_count; ++i) {
+    const LifecycleRow& row = lifecycle_table.rows()[i];
+    rows[i] = StandingRow{row.from, row.event, row.to, standing_guard(row.guard), row.guard_name,
+                          standing_explain(row.guard)};
+  }
+  return rows;
+}
+
+/// lifecycle_table with its guards read from a Standing: the same rows, so the same arrows.
+constexpr StandingTable standing_table{standing_rows()};
+
+/// The first argument check EventMaker would refuse, as its code; `proposed` gets a review's outcome.
+std::optional<RefusalCode> argument_problem(const Command& command, const Standing& standing, std::uint32_t day,
+                                            const CouncilRules& council, bool& proposed) noexcept {
+  constexpr auto bad = RefusalCode::invalid_argument;
+  switch (kind_of(command)) {
+    case CommandKind::discover: {
+      const auto& c = *std::get_if<commands::Discover>(&command);
+      if (!c.id.valid() || !c.unit.valid() || !is_known(c.subject) || !is_known(c.position) || !is_known(c.field) ||
+          !is_known(c.level) || !text_ok(c.description, true) ||
+          (c.subject == Subject::collective) != (c.position == Position::none)) {
+        return bad;
+      }
+      return std::nullopt;
+    }
+    case CommandKind::foster:
+      if (!std::get_if<commands::Foster>(&command)->mentor.valid()) return bad;
+      return std::nullopt;
+    case CommandKind::register_:
+      if (!text_ok(std::get_if<commands::Register>(&command)->dossier, true)) return bad;
+      return std::nullopt;
+    case CommandKind::review: {
+      const auto& c = *std::get_if<commands::Review>(&command);
+      if (c.members == 0 || c.present > c.members || static_cast<unsigned>(c.votes_for) + c.votes_against > c.present) {
+        return bad;
+      }
+      if (!council.has_quorum(c.members, c.present)) return RefusalCode::no_quorum;
+      proposed = council.approves(c.members, c.votes_for);
+      return std::nullopt;
+    }
+    case CommandKind::recognize: {
+      const auto& c = *std::get_if<commands::Recognize>(&command);
+      if (!text_ok(c.decision_number, true) || c.decision_number.size() > DecisionNumber::capacity) return bad;
+      if (c.decision_date.is_special()) return RefusalCode::invalid_date;
+      const auto decided = static_cast<std::uint32_t>(c.decision_date.day_number());
+      if (decided < first_supported_day || decided > last_supported_day) return RefusalCode::date_out_of_range;
+      if (decided > day) return bad;
+      if (standing.last_day != 0 && decided < standing.last_day) return RefusalCode::date_out_of_order;
+      return std::nullopt;
+    }
+    case CommandKind::commend:
+      if (!is_known(std::get_if<commands::Commend>(&command)->award)) return bad;
+      return std::nullopt;
+    case CommandKind::replicate: {
+      const auto& c = *std::get_if<commands::Replicate>(&command);
+      if (!is_known(c.activity) || !text_ok(c.note, false)) return bad;
+      return std::nullopt;
+    }
+    case CommandKind::withdraw: return text_ok(std::get_if<commands::Withdraw>(&command)->reason, true) ? std::nullopt : std::optional{bad};
+    case CommandKind::reject: return text_ok(std::get_if<commands::Reject>(&command)->reason, true) ? std::nullopt : std::optional{bad};
+    case CommandKind::disqualify: return text_ok(std::get_if<commands::Disqualify>(&command)->reason, true) ? std::nullopt : std::optional{bad};
+    case CommandKind::revoke: return text_ok(std::get_if<commands::Revoke>(&command)->reason, true) ? std::nullopt : std::optional{bad};
+    case CommandKind::nominate:
+      if (!next_level(standing.level)) return RefusalCode::no_higher_level;
+      return std::nullopt;
+  }
+  return bad;
+}
+
 }  // namespace
 
 namespace guards {
@@ -296,6 +424,18 @@ tl::expected<DecisionNumber, Refusal> DecisionNumber::parse(std::string_view tex
   for (std::size_t i = 0; i < text.size(); ++i) number.chars_[i] = text[i];
   number.size_ = static_cast<std::uint8_t>(text.size());
   return number;
+}
+
+Standing Standing::of(const Candidate& candidate) noexcept {
+  Standing standing;
+  standing.unit = candidate.unit;
+  standing.last_day = candidate.last_step.is_special() ? 0 : static_cast<std::uint32_t>(candidate.last_step.day_number());
+  standing.round_year = candidate.round_year;
+  standing.stage = candidate.stage;
+  standing.level = candidate.level;
+  standing.council_proposed = candidate.council_proposed;
+  standing.recognized = guards::has_recognition(Transit{candidate, EventData{}});
+  return standing;
 }
 
 unsigned Candidate::replication_total() const noexcept {
@@ -413,6 +553,63 @@ Candidate Workflow::evolve(const Candidate& candidate, const Event& event) const
   auto next = apply(candidate, event);
   if (!next) throw std::invalid_argument("exemplar::Workflow::evolve: " + next.error().message());
   return std::move(*next);
+}
+
+std::optional<RefusalCode> Workflow::advance(Standing& standing, const Command& command, const Actor& actor,
+                                             bg::date date) const {
+  if (gate_ != nullptr) {
+    throw std::logic_error("exemplar::Workflow::advance: this Workflow has a plan's gate, which needs the whole Candidate; use decide");
+  }
+  // The same checks as precheck, in its order, on plain numbers.
+  if (date.is_special()) return RefusalCode::invalid_date;
+  const auto day = static_cast<std::uint32_t>(date.day_number());
+  if (day < first_supported_day || day > last_supported_day) return RefusalCode::date_out_of_range;
+  const CommandKind kind = kind_of(command);
+  if (static_cast<std::size_t>(standing.stage) >= stage_count) return RefusalCode::invalid_argument;
+  if (is_terminal(standing.stage)) return RefusalCode::stage_is_terminal;
+  if (!lifecycle_table.has_transition(standing.stage, kind)) return RefusalCode::not_allowed_from_stage;
+  UnitId unit = standing.unit;
+  Level level = standing.level;
+  if (const auto* discover = std::get_if<commands::Discover>(&command)) {
+    unit = discover->unit;
+    level = discover->level;
+    if (static_cast<std::size_t>(level) >= level_count) return RefusalCode::invalid_argument;
+  }
+  if (auto denied = policy_.denial(actor, kind, standing.stage, level, unit)) return denied;
+  if (standing.last_day != 0 && day < standing.last_day) return RefusalCode::date_out_of_order;
+
+  bool proposed = false;
+  if (auto bad = argument_problem(command, standing, day, council_, proposed)) return bad;
+  const StandingStep step{standing, proposed};
+  const auto fired = standing_table.fire(standing.stage, kind, step);
+  if (!fired.taken()) {
+    return fired.blocked != nullptr && fired.blocked->explain != nullptr ? fired.blocked->explain(step)
+                                                                         : RefusalCode::not_allowed_from_stage;
+  }
+
+  // What evolve's Recorder writes, for the facts a Standing holds.
+  Standing next = standing;
+  next.stage = fired.row->to;
+  next.last_day = day;
+  switch (kind) {
+    case CommandKind::discover:
+      next.unit = unit;
+      next.level = level;
+      next.round_year = static_cast<std::uint16_t>(date.year());
+      break;
+    case CommandKind::register_: next.round_year = static_cast<std::uint16_t>(date.year()); break;
+    case CommandKind::review: next.council_proposed = proposed; break;
+    case CommandKind::recognize: next.recognized = true; break;
+    case CommandKind::nominate:
+      next.level = *next_level(standing.level);
+      next.round_year = static_cast<std::uint16_t>(date.year());
+      next.council_proposed = false;
+      next.recognized = false;
+      break;
+    default: break;
+  }
+  standing = next;
+  return std::nullopt;
 }
 
 std::vector<Option> Workflow::options(const Candidate& candidate, const Actor& actor, bg::date date) const {

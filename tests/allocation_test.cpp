@@ -203,5 +203,39 @@ TEST(Allocation, RefusalsByTheTableAndThePolicyDoNotAllocate) {
   EXPECT_EQ(count, 0U);
 }
 
+// issue 7: the sweep path allocates nothing either, refusals included: it returns codes, not texts.
+TEST(Allocation, AdvanceDoesNotAllocateOnTakenOrRefusedSteps) {
+  const Workflow flow;
+  Standing standing;
+  bg::date day{2022, 1, 3};
+  const std::vector<std::pair<Command, Actor>> steps{
+      {short_discover(), unit_head},
+      {commands::Register{""}, unit_head},
+      {commands::Foster{ActorId{9}}, unit_head},
+      {commands::Register{std::string(5000, 'x')}, unit_head},
+      {commands::Register{"Hồ sơ số 1"}, unit_head},
+      {commands::Review{9, 3, 3, 0}, council},
+      {proposing_review(), council},
+      {commands::Recognize{"45/QĐ-TTr", bg::date{2022, 1, 10}}, chief},
+      {commands::Commend{Award::agency_certificate}, other_unit_head},
+      {commands::Commend{Award::agency_certificate}, chief},
+  };
+  std::size_t count = 0;
+  unsigned taken = 0;
+
+  {
+    AllocationSpan span;
+    for (const auto& [command, actor] : steps) {
+      if (!flow.advance(standing, command, actor, day)) ++taken;
+      day += bg::days(1);
+    }
+    count = span.count();
+  }
+
+  EXPECT_EQ(taken, 6U);
+  EXPECT_EQ(standing.stage, Stage::commended);
+  EXPECT_EQ(count, 0U);
+}
+
 }  // namespace
 }  // namespace exemplar

@@ -4,7 +4,9 @@
 //  - a refused command leaves the candidate byte for byte as it was;
 //  - every accepted event was within the actor's rights under the policy;
 //  - the stage is always one of the table's, and a terminal stage accepts nothing;
-//  - replaying the accepted events from nothing gives every candidate's state exactly.
+//  - replaying the accepted events from nothing gives every candidate's state exactly;
+//  - Workflow::advance over a Standing takes exactly the steps decide + evolve take, refuses the
+//    others with decide's code, and leaves the Standing of the evolved Candidate.
 #include <cstring>
 #include <map>
 #include <random>
@@ -87,6 +89,7 @@ void run_stream(std::uint64_t seed, unsigned candidates, unsigned steps_each, St
   std::vector<Candidate> states(candidates);
   std::vector<bg::date> clocks(candidates, bg::date{2021, 1, 1});
   std::vector<std::vector<Event>> journals(candidates);
+  std::vector<Standing> standings(candidates);
 
   for (unsigned round = 0; round < steps_each; ++round) {
     for (unsigned i = 0; i < candidates; ++i) {
@@ -95,6 +98,7 @@ void run_stream(std::uint64_t seed, unsigned candidates, unsigned steps_each, St
       bg::date day = clocks[i] + bg::days(static_cast<long>(dice.below(20)));
       if (dice.chance(5)) day = clocks[i] - bg::days(1 + static_cast<long>(dice.below(30)));
       if (dice.chance(1)) day = bg::date{bg::not_a_date_time};
+      if (dice.chance(1)) day = dice.chance(50) ? bg::date{1899, 12, 31} : bg::date{3000, 1, 1};
       // Two times in three, a command the table allows now, by a role the policy names for it, so
       // that streams reach every stage; otherwise anything from anyone.
       CommandKind kind = static_cast<CommandKind>(dice.below(command_count));
@@ -120,10 +124,14 @@ void run_stream(std::uint64_t seed, unsigned candidates, unsigned steps_each, St
 
       auto outcome = flow.decide(candidate, command, actor, day);
       ++counts.commands;
+      Standing standing = standings[i];
+      const std::optional<RefusalCode> advanced = flow.advance(standing, command, actor, day);
 
       if (!outcome) {
         ASSERT_EQ(std::memcmp(before, &candidate, sizeof(Candidate)), 0) << "a refusal changed candidate " << i;
-        if (is_terminal(stage_before) && !day.is_special()) {
+        ASSERT_EQ(advanced, std::optional{outcome.error().code}) << "advance and decide disagree on candidate " << i;
+        ASSERT_EQ(standing, standings[i]) << "a refusal changed the standing of candidate " << i;
+        if (is_terminal(stage_before) && !check_date(day)) {
           ASSERT_EQ(outcome.error().code, RefusalCode::stage_is_terminal);
         }
         continue;
@@ -136,6 +144,9 @@ void run_stream(std::uint64_t seed, unsigned candidates, unsigned steps_each, St
           << identifier(actor.role) << " got " << identifier(kind_of(command)) << " accepted without the right";
 
       candidate = flow.evolve(candidate, *outcome);
+      ASSERT_EQ(advanced, std::nullopt) << "advance refused what decide accepted for candidate " << i;
+      ASSERT_EQ(standing, Standing::of(candidate)) << "advance and evolve disagree on candidate " << i;
+      standings[i] = standing;
       ASSERT_TRUE(is_known(candidate.stage));
       ASSERT_TRUE(lifecycle_table.has_transition(stage_before, kind_of(command)));
       journals[i].push_back(*outcome);

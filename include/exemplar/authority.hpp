@@ -8,6 +8,7 @@
 //     Policy(grants)                           any policy; Policy::defaults() is domain.md's
 //     check(actor, command, stage, level, unit) -> optional<Refusal>
 //     permits(...)                             the same as a bool
+//     denial(...) -> optional<RefusalCode>     the same as a code, building nothing
 //     grants()                                 the rows, for docs and the authority matrix
 //
 // Default policy (domain.md, "The candidate lifecycle"; 000 IV.1-5; 001 II.2-3; 003 IV.1): unit
@@ -101,6 +102,11 @@ class Policy {
   /// The same decision as a bool, for screens that only grey out buttons.
   [[nodiscard]] bool permits(const Actor& actor, CommandKind command, Stage stage, Level level,
                              UnitId unit) const noexcept;
+
+  /// The same decision as check(), as the refusal's code only: what a sweep over millions of
+  /// candidates needs, without building a refusal it may never show.
+  [[nodiscard]] std::optional<RefusalCode> denial(const Actor& actor, CommandKind command, Stage stage,
+                                                  Level level, UnitId unit) const noexcept;
 
   /// The grants this policy was made from, in order.
   [[nodiscard]] const std::vector<Grant>& grants() const noexcept { return grants_; }

@@ -5,11 +5,12 @@
 //
 //   DecisionNumber                          a decision's number ("45/QĐ-TTr"), at most 19 bytes
 //   Candidate                               the state a host keeps for one candidate (≤ 64 bytes)
+//   Standing                                the 16 bytes of it every step touches
 //   commands::Discover ... commands::Revoke what a person asks; Command = variant of them
 //   events::Discovered ... events::Revoked  what happened; Event = {candidate, actor, date, data, flags}
 //   lifecycle_table                         the transition table (fsm.hpp), one row per arrow
 //   StepGate                                where a plan's windows and criteria plug in
-//   Workflow                                decide / evolve / apply / options
+//   Workflow                                decide / evolve / apply / options; advance for sweeps
 //
 // The decider shape: decide(candidate, command, actor, date) -> expected<Event, Refusal> changes
 // nothing; evolve(candidate, event) -> candidate replays what decide produced; replaying a
@@ -102,6 +103,31 @@ struct Candidate {
   friend bool operator==(const Candidate& a, const Candidate& b) noexcept;
   friend bool operator!=(const Candidate& a, const Candidate& b) noexcept { return !(a == b); }
 };
+
+/// The facts of a candidate that every lifecycle step reads or writes, in 16 bytes: where it
+/// stands, in which unit and at which level, since when, and the two facts its guards ask about.
+/// A host that sweeps millions of candidates (a re-simulation, an import) keeps these in one dense
+/// array, apart from the rest of each Candidate, and steps them with Workflow::advance.
+struct Standing {
+  UnitId unit;
+  std::uint32_t last_day = 0;     ///< the last step's Boost day number; 0 before the first step
+  std::uint16_t round_year = 0;   ///< the year of the current round
+  Stage stage = Stage::initial;
+  Level level = Level::agency;
+  bool council_proposed = false;  ///< the council proposed recognition this round
+  bool recognized = false;        ///< holds a recognition decision this round
+
+  /// The standing of a whole candidate: Standing::of(evolve(c, e)) is what advance makes of
+  /// Standing::of(c) for the same step.
+  [[nodiscard]] static Standing of(const Candidate& candidate) noexcept;
+
+  friend bool operator==(const Standing& a, const Standing& b) noexcept {
+    return a.unit == b.unit && a.last_day == b.last_day && a.round_year == b.round_year && a.stage == b.stage &&
+           a.level == b.level && a.council_proposed == b.council_proposed && a.recognized == b.recognized;
+  }
+  friend bool operator!=(const Standing& a, const Standing& b) noexcept { return !(a == b); }
+};
+static_assert(sizeof(Standing) <= 16, "the state a step touches stays within 16 bytes");
 
 namespace commands {
 /// Put a newly found collective or individual on the books (phát hiện).
@@ -339,6 +365,15 @@ class Workflow {
 
   /// Applies an event from outside (a journal), checking it against the table first.
   [[nodiscard]] tl::expected<Candidate, Refusal> apply(const Candidate& candidate, const Event& event) const;
+
+  /// decide and evolve in one step over a Standing, for sweeps: the same checks in the same order
+  /// (date, stage, table and guards, authority, date order, the command's arguments), the same
+  /// outcome, no Event and no Refusal built, nothing allocated. Nullopt when the step is taken
+  /// (`standing` moves on); otherwise the code decide would refuse with, and `standing` is as it
+  /// was (call decide on the whole Candidate for the full refusal). Throws std::logic_error when the
+  /// Workflow has a gate: a plan's gates read facts a Standing does not hold (evidence, subject).
+  [[nodiscard]] std::optional<RefusalCode> advance(Standing& standing, const Command& command, const Actor& actor,
+                                                   boost::gregorian::date date) const;
 
   /// Every command kind, each allowed now or with the refusal that blocks it. Checks what does not
   /// depend on a command's arguments: the date, the table, authority and the gate's windows.
