@@ -1,5 +1,9 @@
-// exemplar's own lifecycle on the shared stream: Workflow::decide, then Workflow::evolve, with the
-// default authority policy and the dates checked, exactly as a host calls them.
+// exemplar's own lifecycle on the shared stream, with the default authority policy, the dates and
+// every command's arguments checked, exactly as a host calls it, in two forms:
+//   exemplar          Workflow::advance over a 16-byte Standing per candidate: decide and evolve in
+//                     one step, for sweeps (the same rules; a refusal is a code)
+//   exemplar_events   Workflow::decide, then Workflow::evolve, over a 64-byte Candidate: the event a
+//                     host journals and the full refusal it shows
 #include <exemplar/lifecycle.hpp>
 
 #include "stream.hpp"
@@ -21,7 +25,27 @@ const Actor kSecretariat{ActorId{900003}, Role::secretariat, UnitId{1}};
 /// The unit head of a candidate's unit: the actor of discover, foster, register and withdraw.
 Actor unit_head(UnitId unit) { return Actor{ActorId{unit.value()}, Role::unit_head, unit}; }
 
+/// One step of each form: true when the step was taken.
+struct Sweep {
+  using State = Standing;
+  static bool step(const Workflow& flow, Standing& state, const Command& command, const Actor& actor, bg::date date) {
+    return !flow.advance(state, command, actor, date);
+  }
+};
+struct Events {
+  using State = Candidate;
+  static bool step(const Workflow& flow, Candidate& state, const Command& command, const Actor& actor, bg::date date) {
+    auto event = flow.decide(state, command, actor, date);
+    if (!event) return false;
+    state = flow.evolve(state, *event);
+    return true;
+  }
+};
+
+template <class Form>
 class ExemplarMachines : public Machines {
+  using State = typename Form::State;
+
  public:
   explicit ExemplarMachines(std::uint32_t candidates) : candidates_(candidates) {
     const Stream& stream = stream_for(candidates);
@@ -48,26 +72,22 @@ class ExemplarMachines : public Machines {
   }
 
   void reset_all() override {
-    std::fill(candidates_.begin(), candidates_.end(), Candidate{});
+    std::fill(candidates_.begin(), candidates_.end(), State{});
     refused_ = 0;
   }
   void reset_terminal() override {
     for (auto& candidate : candidates_) {
-      if (is_terminal(candidate.stage)) candidate = Candidate{};
+      if (is_terminal(candidate.stage)) candidate = State{};
     }
   }
   void run(const Step* first, const Step* last) override {
     std::uint64_t refused = 0;
     for (const Step* step = first; step != last; ++step) {
-      Candidate& candidate = candidates_[step->candidate];
+      prefetch_ahead(candidates_, step, last);
+      State& candidate = candidates_[step->candidate];
       const bg::date date = dates_[step->day];
-      const Actor actor = actor_for(*step, candidate);
-      auto event = flow_.decide(candidate, command_for(*step, date), actor, date);
-      if (event) {
-        candidate = flow_.evolve(candidate, *event);
-      } else {
-        ++refused;
-      }
+      const Actor actor = actor_for(*step, candidate.stage);
+      if (!Form::step(flow_, candidate, command_for(*step, date), actor, date)) ++refused;
     }
     refused_ += refused;
   }
@@ -77,17 +97,17 @@ class ExemplarMachines : public Machines {
     return counts;
   }
   [[nodiscard]] std::uint64_t refused() const override { return refused_; }
-  [[nodiscard]] std::size_t bytes_per_machine() const override { return sizeof(Stage); }
+  [[nodiscard]] std::size_t bytes_per_machine() const override { return sizeof(State); }
 
  private:
-  static Actor actor_for(const Step& step, const Candidate& candidate) {
+  static Actor actor_for(const Step& step, Stage stage) {
     switch (step.kind) {
       case C::discover:
       case C::foster:
       case C::register_:
       case C::withdraw: return unit_head(UnitId{unit_of(step.candidate)});
       case C::review: return kCouncil;
-      case C::reject: return candidate.stage == Stage::registered ? kCouncil : kAgencyHead;
+      case C::reject: return stage == Stage::registered ? kCouncil : kAgencyHead;
       case C::replicate: return kSecretariat;
       case C::recognize:
       case C::commend:
@@ -126,7 +146,7 @@ class ExemplarMachines : public Machines {
   }
 
   Workflow flow_;
-  std::vector<Candidate> candidates_;
+  std::vector<State> candidates_;
   std::vector<bg::date> dates_;
   Command discover_, foster_, recognize_, commend_, replicate_, withdraw_, reject_, disqualify_, nominate_, revoke_;
   std::array<Command, 2> register_;
@@ -136,7 +156,12 @@ class ExemplarMachines : public Machines {
 
 }  // namespace
 
-std::unique_ptr<Machines> make_exemplar(std::uint32_t candidates) { return std::make_unique<ExemplarMachines>(candidates); }
+std::unique_ptr<Machines> make_exemplar(std::uint32_t candidates) {
+  return std::make_unique<ExemplarMachines<Sweep>>(candidates);
+}
+std::unique_ptr<Machines> make_exemplar_events(std::uint32_t candidates) {
+  return std::make_unique<ExemplarMachines<Events>>(candidates);
+}
 
 std::size_t exemplar_candidate_bytes() noexcept { return sizeof(Candidate); }
 

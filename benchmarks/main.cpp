@@ -1,7 +1,9 @@
 // exemplar_benchmarks: exemplar's lifecycle against the generic state-machine libraries (issue 7).
 //
 //   BM_Lifecycle/<impl>/<candidates>/manual_time   impl: switch, table, msm, msm_defaults, statechart,
-//                                                  exemplar; candidates: 1000, 1000000
+//                                                  exemplar (Workflow::advance over a Standing),
+//                                                  exemplar_events (decide + evolve over a Candidate);
+//                                                  candidates: 1000, 1000000
 //   BM_Options/exemplar                            Workflow::options for one candidate and actor
 //   BM_DeadlineStatus/..., BM_Evaluate/..., BM_Journal/...
 //                                                  the other hot paths (deadline.cpp, evaluate.cpp,
@@ -18,8 +20,8 @@
 //
 // Counters: ns_per_event (timed nanoseconds over events), items_per_second, cpu_ns_per_event (the
 // same blocks measured with the thread's CPU clock, which stops while other processes run), bytes_per_machine
-// (sizeof the state kept per candidate; for exemplar the 1-byte Stage the engine dispatches on, and
-// candidate_bytes = sizeof(exemplar::Candidate), the whole value decide and evolve read and write),
+// (sizeof the state kept per candidate: 16 for exemplar's Standing, 64 for exemplar_events' Candidate;
+// candidate_bytes = sizeof(exemplar::Candidate), the whole value a host keeps),
 // setup_bytes_per_machine (everything allocated to build and start the machines, per candidate,
 // the array included), allocs_per_event (operator new calls in the timed part), invalid_share.
 #include <algorithm>
@@ -59,6 +61,7 @@ constexpr Implementation kImplementations[] = {
     {"switch", &make_switch},         {"table", &make_table},
     {"msm", &make_msm},               {"msm_defaults", &make_msm_defaults},
     {"statechart", &make_statechart}, {"exemplar", &make_exemplar},
+    {"exemplar_events", &make_exemplar_events},
 };
 
 constexpr std::uint32_t kSizes[] = {1'000, 1'000'000};
@@ -114,7 +117,7 @@ void lifecycle(benchmark::State& state, const Implementation& implementation, st
   state.counters["bytes_per_machine"] = static_cast<double>(machines->bytes_per_machine());
   state.counters["setup_bytes_per_machine"] = setup_bytes / candidates;
   state.counters["invalid_share"] = static_cast<double>(stream.refused) / static_cast<double>(events);
-  if (implementation.make == &make_exemplar) {
+  if (implementation.make == &make_exemplar || implementation.make == &make_exemplar_events) {
     state.counters["candidate_bytes"] = static_cast<double>(exemplar_candidate_bytes());
   }
 }

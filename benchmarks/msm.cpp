@@ -114,6 +114,7 @@ class MsmMachines : public Machines {
   void run(const Step* first, const Step* last) override {
     std::uint64_t refused = 0;
     for (const Step* step = first; step != last; ++step) {
+      prefetch_ahead(machines_, step, last);
       refused += dispatch(machines_[step->candidate], *step) != boost::msm::back::HANDLED_TRUE;
     }
     refused_ += refused;

@@ -32,6 +32,7 @@ class ByteMachines : public Machines {
   void run(const Step* first, const Step* last) override {
     std::uint64_t refused = 0;
     for (const Step* step = first; step != last; ++step) {
+      prefetch_ahead(stages_, step, last);
       std::uint8_t& stage = stages_[step->candidate];
       const std::uint8_t next = Derived::next(stage, step->kind, step->arg);
       if (next == kRefused) {

@@ -117,7 +117,10 @@ class StatechartMachines : public Machines {
   }
   void run(const Step* first, const Step* last) override {
     const std::uint64_t before = statechart_refused;
-    for (const Step* step = first; step != last; ++step) dispatch(machines_[step->candidate], *step);
+    for (const Step* step = first; step != last; ++step) {
+      prefetch_ahead(machines_, step, last);
+      dispatch(machines_[step->candidate], *step);
+    }
     refused_ += statechart_refused - before;
   }
   [[nodiscard]] Histogram histogram() const override {

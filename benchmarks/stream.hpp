@@ -47,6 +47,16 @@ inline constexpr std::uint32_t kUnits = 700;
 
 using Histogram = std::array<std::uint64_t, stage_count>;
 
+/// How many steps ahead every implementation's loop asks for a candidate's state. A host that holds
+/// its stream can do this; every implementation gets the same help, so the ratios stay fair.
+inline constexpr std::ptrdiff_t kPrefetchDistance = 16;
+
+/// Asks the CPU for the state of the candidate `kPrefetchDistance` steps after `step`.
+template <class State>
+inline void prefetch_ahead(const std::vector<State>& states, const Step* step, const Step* last) {
+  if (last - step > kPrefetchDistance) __builtin_prefetch(&states[step[kPrefetchDistance].candidate], 1);
+}
+
 struct StreamSpec {
   std::uint32_t candidates;
   std::size_t events;
@@ -93,6 +103,7 @@ std::unique_ptr<Machines> make_msm(std::uint32_t candidates);
 std::unique_ptr<Machines> make_msm_defaults(std::uint32_t candidates);
 std::unique_ptr<Machines> make_statechart(std::uint32_t candidates);
 std::unique_ptr<Machines> make_exemplar(std::uint32_t candidates);
+std::unique_ptr<Machines> make_exemplar_events(std::uint32_t candidates);
 
 /// The bytes of one exemplar::Candidate (the whole value a host keeps), for the report.
 [[nodiscard]] std::size_t exemplar_candidate_bytes() noexcept;

@@ -246,6 +246,27 @@ constexpr std::uint32_t julian_day(int year, int month, int day) noexcept {
 constexpr std::uint32_t first_supported_day = julian_day(first_supported_year, 1, 1);
 constexpr std::uint32_t last_supported_day = julian_day(last_supported_year, 12, 31);
 
+/// The year of a Julian day number: the inverse of julian_day, without the month and day that
+/// Boost's year() computes too.
+constexpr std::uint16_t year_of(std::uint32_t julian) noexcept {
+  const std::int64_t a = static_cast<std::int64_t>(julian) + 32044;
+  const std::int64_t b = (4 * a + 3) / 146097;
+  const std::int64_t c = a - 146097 * b / 4;
+  const std::int64_t d = (4 * c + 3) / 1461;
+  const std::int64_t e = c - 1461 * d / 4;
+  const std::int64_t m = (5 * e + 2) / 153;
+  return static_cast<std::uint16_t>(100 * b + d - 4800 + m / 10);
+}
+
+/// year_of gives back the year of every year's first and last day in the supported range.
+constexpr bool years_round_trip() noexcept {
+  for (int year = first_supported_year; year <= last_supported_year; ++year) {
+    if (year_of(julian_day(year, 1, 1)) != year || year_of(julian_day(year, 12, 31)) != year) return false;
+  }
+  return true;
+}
+static_assert(years_round_trip(), "year_of inverts julian_day over the supported years");
+
 /// The same verdict as check_text, as a bool.
 bool text_ok(std::string_view text, bool required) noexcept {
   return (!required || !text.empty()) && text.size() <= detail::max_text_bytes && detail::is_valid_utf8(text);
@@ -595,14 +616,14 @@ std::optional<RefusalCode> Workflow::advance(Standing& standing, const Command& 
     case CommandKind::discover:
       next.unit = unit;
       next.level = level;
-      next.round_year = static_cast<std::uint16_t>(date.year());
+      next.round_year = year_of(day);
       break;
-    case CommandKind::register_: next.round_year = static_cast<std::uint16_t>(date.year()); break;
+    case CommandKind::register_: next.round_year = year_of(day); break;
     case CommandKind::review: next.council_proposed = proposed; break;
     case CommandKind::recognize: next.recognized = true; break;
     case CommandKind::nominate:
       next.level = *next_level(standing.level);
-      next.round_year = static_cast<std::uint16_t>(date.year());
+      next.round_year = year_of(day);
       next.council_proposed = false;
       next.recognized = false;
       break;
