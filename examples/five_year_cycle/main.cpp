@@ -17,6 +17,14 @@
 // Usage: five_year_cycle [--plan ID | --plan-file F] [--seed N] [--units N] [--people N]
 //                        [--until YYYY-MM-DD] [--lang vi|en] [--format text|json|csv]
 //                        [--journal F] [--diagram lifecycle|period|year|roadmap --format dot|mermaid|scxml]
+//        five_year_cycle --scale national [--plan ID | --plan-file F] [--seed N] [--lang vi|en]
+//                        [--units N] [--people N] [--journal F] [--no-verify]
+//
+// --scale national runs the plan over 2.5 million individuals and 150 thousand collectives in 700
+// units (national.hpp; --units and --people make a smaller country with the same proportions), writes the binary journal to --journal (national-journal.bin by default),
+// reads it back and replays it, prints what it did on standard output (the same seed, the same
+// text) and how long each phase took on standard error.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -26,6 +34,7 @@
 #include <exemplar/json/journal.hpp>
 #include <exemplar/json/plan.hpp>
 
+#include "national.hpp"
 #include "report.hpp"
 
 namespace {
@@ -79,16 +88,24 @@ int main(int argc, char** argv) {
   std::string format;
   std::string journal_path;
   std::string diagram_name;
+  std::string scale = "agency";
+  bool no_verify = false;
   auto* plan_option = app.add_option("--plan", plan_id, "a built-in plan's id")->capture_default_str();
   app.add_option("--plan-file", plan_file, "a plan in JSON (see docs/plan-schema.md)")->excludes(plan_option);
   app.add_option("--seed", settings.seed, "the random seed: the same seed gives the same report")->capture_default_str();
   app.add_option("--units", settings.units, "how many units")->check(CLI::Range(1U, 5000U))->capture_default_str();
-  app.add_option("--people", settings.people, "how many people")->check(CLI::Range(1U, 200000U))->capture_default_str();
+  app.add_option("--people", settings.people, "how many people (individuals at national scale: 2500000)")
+      ->check(CLI::Range(1U, 5000000U))
+      ->capture_default_str();
   app.add_option("--until", until, "stop on this day (YYYY-MM-DD)");
   app.add_option("--lang", lang_text, "vi or en")->check(CLI::IsMember({"vi", "en"}))->capture_default_str();
   app.add_option("--format", format, "text, json or csv; with --diagram: dot, mermaid or scxml");
   app.add_option("--journal", journal_path, "write the journal (JSON) to this file");
   app.add_option("--diagram", diagram_name, "print a diagram instead: lifecycle, period, year or roadmap");
+  app.add_option("--scale", scale, "agency (--units, --people) or national (2.5M individuals, 150k collectives, 700 units)")
+      ->check(CLI::IsMember({"agency", "national"}))
+      ->capture_default_str();
+  app.add_flag("--no-verify", no_verify, "national scale: do not read the journal file back and replay it");
   CLI11_PARSE(app, argc, argv);
 
   const Lang lang = *from_identifier<Lang>(lang_text);
@@ -118,6 +135,26 @@ int main(int argc, char** argv) {
     std::cout << *picture;
     return 0;
   }
+  if (scale == "national") {
+    if (!format.empty() && format != "text") return fail("--scale national prints text only");
+    if (!until.empty()) return fail("--scale national runs the whole plan: --until does not apply");
+    sim::NationalSettings national;
+    national.seed = settings.seed;
+    // Smaller countries keep the national proportions: 6 collectives per 100 individuals.
+    if (app.count("--units") > 0) national.units = settings.units;
+    if (app.count("--people") > 0) {
+      national.individuals = settings.people;
+      national.collectives = std::max(national.units, static_cast<std::uint32_t>(settings.people * 3ULL / 50ULL));
+    }
+    national.verify = !no_verify;
+    if (!journal_path.empty()) national.journal_path = journal_path;
+    auto outcome = sim::run_national(plan, national);
+    if (!outcome) return fail(outcome.error(), 1);
+    std::cout << sim::national_report(plan, national, *outcome, lang);
+    std::cerr << sim::national_timings(*outcome);
+    return 0;
+  }
+  if (settings.people > 200000U) return fail("the agency run keeps at most 200000 people; use --scale national for more");
   if (format.empty()) format = "text";
   if (format != "text" && format != "json" && format != "csv") {
     return fail("--format takes text, json or csv (dot, mermaid and scxml go with --diagram)");

@@ -90,16 +90,6 @@ const Actor kBoard{ActorId{9000}, Role::provincial_board, UnitId{9000}};
 
 Actor unit_head(UnitId unit) { return Actor{ActorId{unit.value() * 100}, Role::unit_head, unit}; }
 
-Actor owner_of(const Milestone& milestone) {
-  switch (milestone.owner) {
-    case Role::council: return kCouncil;
-    case Role::secretariat: return kSecretariat;
-    case Role::provincial_board: return kBoard;
-    case Role::unit_head: return unit_head(UnitId{1});
-    default: return kChief;
-  }
-}
-
 Rating rating_for(double ability, Dice& dice) {
   const double roll = dice.unit() * 0.6 + ability * 0.55;
   if (roll > 0.78) return Rating::excellent;
@@ -179,20 +169,9 @@ class Simulation {
     return Field::general;
   }
 
-  const Milestone* milestone(MilestoneKind kind, std::uint16_t year) const {
-    const Roadmap& roadmap = running_->roadmap();
-    const auto found = roadmap.indexes_of(kind, year);
-    return found.empty() ? nullptr : &roadmap.milestones()[found.front()];
-  }
-
   bg::date last_on_time(const Milestone& m) const {
     const auto index = running_->roadmap().index_of(m.id);
     return running_->roadmap().days(*index).last_on_time;
-  }
-
-  bool commend_is_tied() const {
-    return std::any_of(plan_.windows.begin(), plan_.windows.end(),
-                       [](const StepWindow& w) { return w.step == CommandKind::commend; });
   }
 
   /// Decides a step through the plan; journals and applies it when accepted. A step held for the
@@ -231,35 +210,12 @@ class Simulation {
   }
 
   void plan_year(std::uint16_t year) {
-    const Milestone* registration = milestone(MilestoneKind::registration, year);
-    const Milestone* send_up = milestone(MilestoneKind::send_up, year);
-    const Milestone* year_end = milestone(MilestoneKind::year_end_review, year);
-    const Milestone* six_month = milestone(MilestoneKind::six_month_review, year);
-
-    bg::date discover_day{year, 1, 4};
-    if (registration && registration->window.opens > discover_day) discover_day = registration->window.opens;
-    const bg::date deadline = registration ? last_on_time(*registration) : bg::date{year, 2, 28};
-    bg::date council_day = deadline + bg::days(10);
-    if (send_up && last_on_time(*send_up) - bg::days(3) < council_day && last_on_time(*send_up) > deadline) {
-      council_day = last_on_time(*send_up) - bg::days(3);
-    }
-    const bg::date recognize_day = council_day + bg::days(1);
-    bg::date commend_day = recognize_day + bg::days(1);
-    if (commend_is_tied()) {
-      const Milestone* review = year_end ? year_end : six_month;
-      if (review) commend_day = std::max(recognize_day, last_on_time(*review) - bg::days(3));
-    }
-
-    at(discover_day, [this, year, discover_day, deadline, registration](bg::date) {
-      discover_round(year, discover_day, deadline, registration != nullptr);
-    });
-    at(council_day, [this, year](bg::date day) { council_sitting(year, day); });
-    at(recognize_day, [this, year](bg::date day) { recognize_all(year, day); });
-    at(commend_day, [this, year](bg::date day) { commend_all(year, day); });
-    if (send_up) {
-      const bg::date send_day = std::max(commend_day + bg::days(1), last_on_time(*send_up) - bg::days(2));
-      at(send_day, [this](bg::date day) { nominate_best(day); });
-    }
+    const RoundDays round = round_days(plan_, running_->roadmap(), year);
+    at(round.discover, [this, year, round](bg::date) { discover_round(year, round.discover, round.deadline, round.windowed); });
+    at(round.council, [this, year](bg::date day) { council_sitting(year, day); });
+    at(round.recognize, [this, year](bg::date day) { recognize_all(year, day); });
+    at(round.commend, [this, year](bg::date day) { commend_all(year, day); });
+    if (round.send_up) at(*round.send_up, [this](bg::date day) { nominate_best(day); });
   }
 
   void discover_round(std::uint16_t year, bg::date day, bg::date deadline, bool windowed) {
@@ -493,7 +449,50 @@ class Simulation {
   unsigned decisions_ = 0;
 };
 
+const Milestone* first_milestone(const Roadmap& roadmap, MilestoneKind kind, std::uint16_t year) {
+  const auto found = roadmap.indexes_of(kind, year);
+  return found.empty() ? nullptr : &roadmap.milestones()[found.front()];
+}
+
 }  // namespace
+
+Actor owner_of(const Milestone& milestone) {
+  switch (milestone.owner) {
+    case Role::council: return kCouncil;
+    case Role::secretariat: return kSecretariat;
+    case Role::provincial_board: return kBoard;
+    case Role::unit_head: return unit_head(UnitId{1});
+    default: return kChief;
+  }
+}
+
+RoundDays round_days(const Plan& plan, const Roadmap& roadmap, std::uint16_t year) {
+  const auto last_on_time = [&roadmap](const Milestone& m) { return roadmap.days(*roadmap.index_of(m.id)).last_on_time; };
+  const Milestone* registration = first_milestone(roadmap, MilestoneKind::registration, year);
+  const Milestone* send_up = first_milestone(roadmap, MilestoneKind::send_up, year);
+  const Milestone* year_end = first_milestone(roadmap, MilestoneKind::year_end_review, year);
+  const Milestone* six_month = first_milestone(roadmap, MilestoneKind::six_month_review, year);
+
+  RoundDays round;
+  round.windowed = registration != nullptr;
+  round.discover = bg::date{year, 1, 4};
+  if (registration && registration->window.opens > round.discover) round.discover = registration->window.opens;
+  round.deadline = registration ? last_on_time(*registration) : bg::date{year, 2, 28};
+  round.council = round.deadline + bg::days(10);
+  if (send_up && last_on_time(*send_up) - bg::days(3) < round.council && last_on_time(*send_up) > round.deadline) {
+    round.council = last_on_time(*send_up) - bg::days(3);
+  }
+  round.recognize = round.council + bg::days(1);
+  round.commend = round.recognize + bg::days(1);
+  const bool commend_is_tied = std::any_of(plan.windows.begin(), plan.windows.end(),
+                                           [](const StepWindow& w) { return w.step == CommandKind::commend; });
+  if (commend_is_tied) {
+    const Milestone* review = year_end ? year_end : six_month;
+    if (review) round.commend = std::max(round.recognize, last_on_time(*review) - bg::days(3));
+  }
+  if (send_up) round.send_up = std::max(round.commend + bg::days(1), last_on_time(*send_up) - bg::days(2));
+  return round;
+}
 
 void build_agency(const Plan& plan, const Settings& settings, Dice& dice, History& outcome) {
   const Shapes& shapes = shapes_for(plan);

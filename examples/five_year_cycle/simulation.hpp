@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -71,6 +72,24 @@ struct History {
   bg::date first_day;
   bg::date last_day;
 };
+
+/// The days of one year's round under a plan, read from its roadmap's milestones: discovery when
+/// registration opens, registration by its deadline, the council ten days later (before the
+/// send-up when there is one), recognition the day after, commendation next (or inside the review
+/// the plan ties it to), and the send-up near its deadline.
+struct RoundDays {
+  bg::date discover;
+  bg::date deadline;  ///< the last on-time day of registration
+  bg::date council;
+  bg::date recognize;
+  bg::date commend;
+  std::optional<bg::date> send_up;  ///< when the plan sends exemplars up that year
+  bool windowed = false;            ///< registration has a window that year
+};
+[[nodiscard]] RoundDays round_days(const Plan& plan, const Roadmap& roadmap, std::uint16_t year);
+
+/// Who completes a milestone in the simulated agency: the role the plan names, in the agency's Office.
+[[nodiscard]] Actor owner_of(const Milestone& milestone);
 
 /// The agency: units shaped like the plan's reader — an inspectorate's Office, divisions, district
 /// and department inspectorates (seeds 000, 001, 004); a provincial People's Committee Office
