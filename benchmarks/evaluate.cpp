@@ -1,9 +1,12 @@
 // The seed-000 individual profile over 1 million candidates' evidence (issue 7, goal <= 150 ns each).
 //
-//   BM_Evaluate/seed000_individual           evaluate(profiles::hatinh_inspectorate_2021_2025(), evidence,
-//                                            day) for each of 1M pre-generated Evidence values, in order
+//   BM_Evaluate/seed000_individual           evaluate_into(evaluation, profiles::hatinh_inspectorate_2021_2025(),
+//                                            evidence, day) for each of 1M pre-generated Evidence values, in
+//                                            order, into one reused Evaluation: what a batch does
 //   BM_Evaluate/seed000_individual/in_cache  the same on the first 1 000 values only, which stay in the
 //                                            caches: the work without the memory traffic
+//   BM_Evaluate/seed000_individual/evaluate  evaluate() over the 1M values: a new Evaluation (and its
+//                                            results vector) per candidate
 //
 // Counters: time_per_evaluation (CPU seconds per evaluation; the console prints it with an SI
 // prefix), allocs_per_evaluation (operator new calls), results_per_evaluation, eligible_share.
@@ -11,7 +14,7 @@
 // The profile is the plan's any-of: (3 applied initiatives, 2 grassroots emulation soldier titles,
 // 5 years rated good or better with 3 excellent) or the council's Ho Chi Minh judgement. The
 // evidence is what an Inspectorate's staff would hold in 2025: 5 to 8 rated years, a few titles
-// and initiatives, sometimes a sanction or the council's judgement. Evaluation validates the
+// and initiatives, sometimes a sanction or the council's judgement. Both entry points validate the
 // evidence first, as the real API does.
 #include <array>
 #include <cstdint>
@@ -83,7 +86,10 @@ const std::vector<Evidence>& evidence_records() {
   return all;
 }
 
-void evaluate_seed000_individual(benchmark::State& state, std::size_t count) {
+/// How a benchmark calls the library.
+enum class Entry { evaluate_into, evaluate };
+
+void evaluate_seed000_individual(benchmark::State& state, std::size_t count, Entry entry) {
   const Profile profile = profiles::hatinh_inspectorate_2021_2025();
   if (validate(profile)) {
     state.SkipWithError("the seed-000 profile does not validate");
@@ -98,26 +104,44 @@ void evaluate_seed000_individual(benchmark::State& state, std::size_t count) {
   std::size_t refused = 0;
   std::size_t results = 0;
 
+  // The reused Evaluation is warmed outside the timing: its first call allocates the results.
+  Evaluation reused;
+  if (evaluate_into(reused, profile, evidence.front(), day)) {
+    state.SkipWithError("evaluate_into() refused generated evidence");
+    return;
+  }
+
   const std::uint64_t before = allocation_count();
   for (auto _ : state) {
     verdicts = {};
     refused = 0;
     results = 0;
-    for (const Evidence& e : evidence) {
-      auto evaluation = evaluate(profile, e, day);
-      if (!evaluation) {
-        ++refused;
-        continue;
+    if (entry == Entry::evaluate_into) {
+      for (const Evidence& e : evidence) {
+        if (evaluate_into(reused, profile, e, day)) {
+          ++refused;
+          continue;
+        }
+        ++verdicts[static_cast<std::size_t>(reused.verdict)];
+        results += reused.results.size();
       }
-      ++verdicts[static_cast<std::size_t>(evaluation->verdict)];
-      results += evaluation->results.size();
+    } else {
+      for (const Evidence& e : evidence) {
+        auto evaluation = evaluate(profile, e, day);
+        if (!evaluation) {
+          ++refused;
+          continue;
+        }
+        ++verdicts[static_cast<std::size_t>(evaluation->verdict)];
+        results += evaluation->results.size();
+      }
     }
     benchmark::DoNotOptimize(verdicts.data());
   }
   const std::uint64_t allocations = allocation_count() - before;
 
   if (refused != 0) {
-    state.SkipWithError("evaluate() refused generated evidence");
+    state.SkipWithError("the library refused generated evidence");
     return;
   }
   for (std::size_t count : verdicts) {
@@ -139,10 +163,15 @@ void evaluate_seed000_individual(benchmark::State& state, std::size_t count) {
 }  // namespace
 
 void register_evaluate_benchmarks() {
-  benchmark::RegisterBenchmark("BM_Evaluate/seed000_individual", evaluate_seed000_individual, kCandidates)
+  benchmark::RegisterBenchmark("BM_Evaluate/seed000_individual", evaluate_seed000_individual, kCandidates,
+                               Entry::evaluate_into)
       ->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("BM_Evaluate/seed000_individual/in_cache", evaluate_seed000_individual, std::size_t{1000})
+  benchmark::RegisterBenchmark("BM_Evaluate/seed000_individual/in_cache", evaluate_seed000_individual,
+                               std::size_t{1000}, Entry::evaluate_into)
       ->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark("BM_Evaluate/seed000_individual/evaluate", evaluate_seed000_individual, kCandidates,
+                               Entry::evaluate)
+      ->Unit(benchmark::kMillisecond);
 }
 
 }  // namespace exemplar::bench

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <bitset>
 #include <cmath>
+#include <cstring>
 #include <string_view>
 #include <utility>
 
@@ -65,6 +66,16 @@ LabelTable table_of(const std::array<Label, N>& labels) noexcept {
 }
 
 
+/// Boost's day number (the Julian day) of 1 January of `year`, by the same integer formula Boost
+/// uses, without its range checks: years are compared as day numbers, with no date conversion.
+constexpr std::int64_t first_day_of(int year) noexcept {
+  const std::int64_t y = static_cast<std::int64_t>(year) + 4799;
+  return 1 + (153 * 10 + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045;
+}
+static_assert(first_day_of(2024) == bg::date(2024, 1, 1).day_number());
+static_assert(first_day_of(1945) == bg::date(1945, 1, 1).day_number());
+static_assert(first_day_of(2200) == bg::date(2200, 1, 1).day_number());
+
 /// A range of years, inclusive; empty when first > last.
 struct Span {
   int first = 0;
@@ -72,6 +83,10 @@ struct Span {
   [[nodiscard]] bool contains(int year) const noexcept { return year >= first && year <= last; }
   [[nodiscard]] bool empty() const noexcept { return first > last; }
   [[nodiscard]] int size() const noexcept { return empty() ? 0 : last - first + 1; }
+  /// True when `day` falls in one of the span's years, compared as day numbers.
+  [[nodiscard]] bool holds_day(std::int64_t day) const noexcept {
+    return day >= first_day_of(first) && day < first_day_of(last + 1);
+  }
 };
 
 /// Years as bits, covering every year evidence may name: runs and unique counts without allocation.
@@ -81,6 +96,116 @@ std::size_t bit_of(int year) noexcept { return static_cast<std::size_t>(year - e
 
 std::uint16_t clamp_year(int year) noexcept {
   return static_cast<std::uint16_t>(std::clamp(year, 0, 65535));
+}
+
+/// Year, month and day of a Boost day number (the Julian day) of an ordinary date, in plain
+/// integers: Boost's own conversion is out of line and checks each part as it builds it.
+struct CivilDay {
+  int year;
+  unsigned month;
+  unsigned day;
+};
+constexpr CivilDay civil_of(std::int64_t julian_day) noexcept {
+  const std::int64_t a = julian_day + 32044;
+  const std::int64_t b = (4 * a + 3) / 146097;
+  const std::int64_t c = a - 146097 * b / 4;
+  const std::int64_t d = (4 * c + 3) / 1461;
+  const std::int64_t e = c - 1461 * d / 4;
+  const std::int64_t m = (5 * e + 2) / 153;
+  return CivilDay{static_cast<int>(100 * b + d - 4800 + m / 10), static_cast<unsigned>(m + 3 - 12 * (m / 10)),
+                  static_cast<unsigned>(e - (153 * m + 2) / 5 + 1)};
+}
+static_assert(civil_of(bg::date(2024, 2, 29).day_number()).year == 2024);
+static_assert(civil_of(bg::date(2024, 2, 29).day_number()).month == 2);
+static_assert(civil_of(bg::date(2024, 2, 29).day_number()).day == 29);
+static_assert(civil_of(bg::date(1945, 1, 1).day_number()).year == 1945);
+static_assert(civil_of(bg::date(2199, 12, 31).day_number()).month == 12);
+
+/// The first and last day evidence may name, as day numbers; the special values lie outside.
+constexpr std::int64_t first_evidence_day = first_day_of(evidence_first_year);
+constexpr std::int64_t last_evidence_day = first_day_of(evidence_last_year + 1) - 1;
+
+constexpr bool year_ok(std::uint16_t year) noexcept { return year >= evidence_first_year && year <= evidence_last_year; }
+bool day_ok(bg::date day) noexcept {
+  const std::int64_t n = day.day_number();
+  return n >= first_evidence_day && n <= last_evidence_day;
+}
+template <class E>
+constexpr bool at_most(E value, E last) noexcept {
+  return static_cast<unsigned>(value) <= static_cast<unsigned>(last);
+}
+
+/// A short id that validate() accepts: 1 to 128 bytes of UTF-8 (checked 8 bytes at a time while
+/// they are ASCII).
+bool id_ok(std::string_view id) noexcept {
+  if (id.empty() || id.size() > max_id_bytes) return false;
+  std::size_t i = 0;
+  for (; i + 8 <= id.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, id.data() + i, 8);
+    if ((word & 0x8080808080808080ULL) != 0) return detail::is_valid_utf8(id);
+  }
+  for (; i < id.size(); ++i) {
+    if ((static_cast<unsigned char>(id[i]) & 0x80U) != 0) return detail::is_valid_utf8(id);
+  }
+  return true;
+}
+
+/// True only when validate(evidence) would find nothing: validate()'s checks on ratings, titles,
+/// certificates, initiatives, sanctions and judgements, in plain integers and inline. Member tallies
+/// and indicators (collectives' evidence) are left to validate(), as is anything this finds wrong,
+/// so that a refusal is always validate()'s own. Every evaluation validates; this makes the common,
+/// valid case cheap.
+bool plainly_valid(const Evidence& e) noexcept {
+  if (!at_most(e.subject, Subject::collective) || !at_most(e.position, Position::staff) ||
+      !at_most(e.field, Field::new_rural_development) ||
+      (e.subject == Subject::collective) != (e.position == Position::none) || !e.members.empty() ||
+      !e.indicators.empty()) {
+    return false;
+  }
+  std::array<std::uint64_t, 4> rated{};  // one bit per year from evidence_first_year
+  static_assert(evidence_last_year - evidence_first_year < 4 * 64);
+  for (const YearRating& r : e.ratings) {
+    if (!year_ok(r.year) || !at_most(r.rating, Rating::excellent)) return false;
+    const unsigned bit = r.year - evidence_first_year;
+    std::uint64_t& word = rated[bit / 64];
+    const std::uint64_t mask = std::uint64_t{1} << (bit % 64);
+    if ((word & mask) != 0) return false;
+    word |= mask;
+  }
+  for (std::size_t i = 0; i < e.titles.size(); ++i) {
+    const YearTitle& t = e.titles[i];
+    if (!year_ok(t.year) || !at_most(t.title, Title::national_emulation_soldier)) return false;
+    for (std::size_t j = 0; j < i; ++j) {
+      if (e.titles[j].year == t.year && e.titles[j].title == t.title) return false;
+    }
+  }
+  for (const Certificate& c : e.certificates) {
+    if (!at_most(c.award, Award::prime_minister_certificate) || c.award == Award::public_commendation ||
+        !day_ok(c.granted)) {
+      return false;
+    }
+  }
+  for (const Initiative& n : e.initiatives) {
+    if (!year_ok(n.year) || !at_most(n.level, InitiativeLevel::national) ||
+        !at_most(n.kind, InitiativeKind::research_topic)) {
+      return false;
+    }
+  }
+  for (const Sanction& x : e.sanctions) {
+    if (!at_most(x.level, SanctionLevel::dismissal) || !day_ok(x.from) || !day_ok(x.until) ||
+        x.until.day_number() < x.from.day_number()) {
+      return false;
+    }
+  }
+  for (std::size_t i = 0; i < e.judgements.size(); ++i) {
+    const std::string& rule = e.judgements[i].rule;
+    if (!id_ok(rule)) return false;
+    for (std::size_t j = 0; j < i; ++j) {
+      if (e.judgements[j].rule == rule) return false;
+    }
+  }
+  return true;
 }
 
 int member_rating_count(const MemberTally& t, Rating at_least) noexcept {
@@ -103,23 +228,75 @@ std::size_t count_rules(const Rule& rule) noexcept {
   return n;
 }
 
+/// Counts facts and keeps their first years, without a branch on each fact: evaluation runs over
+/// many candidates' random evidence, where a branch on each fact's value is mispredicted about
+/// half the time. Gives the same list as YearList::add called for each kept fact.
+class Tally {
+ public:
+  void add_if(bool keep, int year) noexcept {
+    // Slot `capacity` is scratch: a year written there, or at `kept()` for a fact not kept, is
+    // overwritten or never read.
+    years_[kept()] = static_cast<std::uint16_t>(std::clamp(year, 0, 65535));
+    count_ += keep ? 1U : 0U;
+  }
+  [[nodiscard]] std::uint32_t count() const noexcept { return count_; }
+  void copy_to(YearList& list) const noexcept {
+    const std::uint32_t n = kept();
+    for (std::uint32_t i = 0; i < n; ++i) list.years[i] = years_[i];
+    list.size = static_cast<std::uint8_t>(n);
+    list.more = static_cast<std::uint16_t>(std::min<std::uint32_t>(count_ - n, 65535));
+  }
+
+ private:
+  [[nodiscard]] std::uint32_t kept() const noexcept {
+    return std::min<std::uint32_t>(count_, static_cast<std::uint32_t>(YearList::capacity));
+  }
+  std::array<std::uint16_t, YearList::capacity + 1> years_{};
+  std::uint32_t count_ = 0;
+};
+
 class Evaluator {
  public:
-  Evaluator(const Evidence& evidence, bg::date date, int rated_year, std::vector<RuleResult>& out)
-      : e_(evidence), date_(date), eval_year_(date.year()), rated_year_(rated_year), out_(out) {}
+  Evaluator(const Evidence& evidence, bg::date date, int eval_year, int rated_year, std::vector<RuleResult>& out)
+      : e_(evidence), date_(date), day_(date.day_number()), eval_year_(eval_year), rated_year_(rated_year), out_(out) {}
 
   Outcome visit(const Rule& rule, std::uint8_t depth) {
     const std::size_t index = out_.size();
-    out_.emplace_back();
+    // A copy of a constant, which compiles to a few vector stores; a value-initialised
+    // emplace_back() zeroes the 104 bytes with `rep stos`, whose start-up cost showed in profiles.
+    static constexpr RuleResult blank{};
+    out_.push_back(blank);
     out_[index].rule = &rule;
     out_[index].depth = depth;
-    const Outcome outcome = std::visit([&](const auto& spec) { return run(spec, rule, index, depth); }, rule.spec);
+    const Outcome outcome = dispatch(rule, index, depth);
     out_[index].outcome = outcome;
     return outcome;
   }
 
  private:
   RuleResult& at(std::size_t index) { return out_[index]; }
+
+  /// A switch on the kind, so that each rule's code is inlined here rather than reached through
+  /// std::visit's table of function pointers.
+  Outcome dispatch(const Rule& rule, std::size_t index, std::uint8_t depth) {
+    const RuleSpec& spec = rule.spec;
+    switch (rule.kind()) {
+      case RuleKind::rating_years: return run(*std::get_if<rules::RatingYears>(&spec), rule, index, depth);
+      case RuleKind::title_count: return run(*std::get_if<rules::TitleCount>(&spec), rule, index, depth);
+      case RuleKind::certificate_count: return run(*std::get_if<rules::CertificateCount>(&spec), rule, index, depth);
+      case RuleKind::initiative_count: return run(*std::get_if<rules::InitiativeCount>(&spec), rule, index, depth);
+      case RuleKind::no_sanction: return run(*std::get_if<rules::NoSanction>(&spec), rule, index, depth);
+      case RuleKind::member_share: return run(*std::get_if<rules::MemberShare>(&spec), rule, index, depth);
+      case RuleKind::member_count: return run(*std::get_if<rules::MemberCount>(&spec), rule, index, depth);
+      case RuleKind::indicator: return run(*std::get_if<rules::IndicatorAtLeast>(&spec), rule, index, depth);
+      case RuleKind::judgement: return run(*std::get_if<rules::Judgement>(&spec), rule, index, depth);
+      case RuleKind::all_of: return run(*std::get_if<rules::AllOf>(&spec), rule, index, depth);
+      case RuleKind::any_of: return run(*std::get_if<rules::AnyOf>(&spec), rule, index, depth);
+      case RuleKind::by_position: return run(*std::get_if<rules::ByPosition>(&spec), rule, index, depth);
+      case RuleKind::by_field: return run(*std::get_if<rules::ByField>(&spec), rule, index, depth);
+    }
+    return Outcome::failed;
+  }
 
   /// The window's years; dated facts and initiatives count up to the evaluation year.
   Span span(const YearWindow& w, bool dated) const noexcept {
@@ -138,21 +315,26 @@ class Evaluator {
   }
 
   /// A dated fact counts when it falls inside the span and on or before the day of evaluation.
-  bool dated_in(bg::date day, const Span& s) const noexcept { return s.contains(day.year()) && day <= date_; }
+  bool dated_in(bg::date day, const Span& s) const noexcept {
+    const std::int64_t n = day.day_number();
+    return s.holds_day(n) && n <= day_;
+  }
 
   Outcome run(const rules::RatingYears& spec, const Rule&, std::size_t index, std::uint8_t) {
     RuleResult& r = at(index);
     const Span s = span(spec.window, false);
     record_span(r, s);
+    Tally found;
+    Tally top;
     for (const YearRating& y : e_.ratings) {
-      if (!s.contains(y.year) || y.rating < spec.at_least) continue;
-      ++r.found;
-      r.years.add(y.year);
-      if (y.rating >= spec.top) {
-        ++r.top_found;
-        r.top_years.add(y.year);
-      }
+      const bool counted = (y.year >= s.first) & (y.year <= s.last) & (y.rating >= spec.at_least);
+      found.add_if(counted, y.year);
+      top.add_if(counted & (y.rating >= spec.top), y.year);
     }
+    r.found = found.count();
+    found.copy_to(r.years);
+    r.top_found = top.count();
+    top.copy_to(r.top_years);
     r.required = spec.every_year ? static_cast<std::uint32_t>(s.size()) : spec.required;
     r.top_required = spec.top_required;
     return outcome_of(!s.empty() && r.found >= r.required && r.top_found >= r.top_required);
@@ -163,17 +345,22 @@ class Evaluator {
     const Span s = span(spec.window, false);
     record_span(r, s);
     r.required = spec.required;
+    if (!spec.consecutive) {
+      Tally found;
+      for (const YearTitle& t : e_.titles) {
+        const bool rank = spec.or_higher ? t.title >= spec.at_least : t.title == spec.at_least;
+        found.add_if(rank & (t.year >= s.first) & (t.year <= s.last), t.year);
+      }
+      r.found = found.count();
+      found.copy_to(r.years);
+      return outcome_of(r.found >= r.required);
+    }
     YearBits bits;
     for (const YearTitle& t : e_.titles) {
       const bool rank = spec.or_higher ? t.title >= spec.at_least : t.title == spec.at_least;
-      if (!rank || !s.contains(t.year)) continue;
-      bits.set(bit_of(t.year));
-      if (!spec.consecutive) {
-        ++r.found;
-        r.years.add(t.year);
-      }
+      if (rank && s.contains(t.year)) bits.set(bit_of(t.year));
     }
-    if (spec.consecutive && !s.empty()) {
+    if (!s.empty()) {
       int best_end = 0;
       int best = 0;
       int run = 0;
@@ -208,13 +395,15 @@ class Evaluator {
     const Span s = span(spec.window, true);
     record_span(r, s);
     r.required = spec.required;
+    Tally found;
     for (const Initiative& n : e_.initiatives) {
-      const bool kind = n.kind == InitiativeKind::initiative ? spec.initiatives : spec.research_topics;
-      if (!kind || n.level < spec.at_least || !s.contains(n.year)) continue;
-      if ((spec.applied_only && !n.applied) || (spec.skip_rewarded && n.rewarded)) continue;
-      ++r.found;
-      r.years.add(n.year);
+      const bool kind = (n.kind == InitiativeKind::initiative) ? spec.initiatives : spec.research_topics;
+      const bool counted = kind & (n.level >= spec.at_least) & (n.year >= s.first) & (n.year <= s.last) &
+                           (n.applied | !spec.applied_only) & (!n.rewarded | !spec.skip_rewarded);
+      found.add_if(counted, n.year);
     }
+    r.found = found.count();
+    found.copy_to(r.years);
     return outcome_of(r.found >= r.required);
   }
 
@@ -225,7 +414,10 @@ class Evaluator {
     if (!s.empty()) {
       for (const Sanction& x : e_.sanctions) {
         if (x.level < spec.at_least || x.from > date_) continue;
-        if (x.until.year() < s.first || x.from.year() > s.last) continue;
+        if (static_cast<std::int64_t>(x.until.day_number()) < first_day_of(s.first) ||
+            static_cast<std::int64_t>(x.from.day_number()) >= first_day_of(s.last + 1)) {
+          continue;
+        }
         ++r.found;
         r.years.add(x.from.year());
       }
@@ -377,6 +569,7 @@ class Evaluator {
 
   const Evidence& e_;
   bg::date date_;
+  std::int64_t day_;
   int eval_year_;
   int rated_year_;
   std::vector<RuleResult>& out_;
@@ -782,11 +975,19 @@ Rule make_rule(std::string id, std::string section, Text title, RuleSpec spec, s
   return Rule{std::move(id), std::move(section), std::move(title), std::move(spec), std::move(children)};
 }
 
-int RatingCalendar::latest_rated_year(bg::date date) const noexcept {
-  const auto ymd = date.year_month_day();
-  const bool closed = ymd.month.as_number() > month || (ymd.month.as_number() == month && ymd.day.as_number() >= day);
-  const int year = static_cast<int>(ymd.year) - (next_year ? 1 : 0);
+namespace {
+
+int latest_rated_year_of(const RatingCalendar& calendar, const CivilDay& civil) noexcept {
+  const bool closed = civil.month > calendar.month || (civil.month == calendar.month && civil.day >= calendar.day);
+  const int year = civil.year - (calendar.next_year ? 1 : 0);
   return closed ? year : year - 1;
+}
+
+}  // namespace
+
+int RatingCalendar::latest_rated_year(bg::date date) const noexcept {
+  if (date.is_special()) return 0;
+  return latest_rated_year_of(*this, civil_of(date.day_number()));
 }
 
 const RuleSet* Profile::in_force(bg::date date) const noexcept {
@@ -795,14 +996,6 @@ const RuleSet* Profile::in_force(bg::date date) const noexcept {
     if (!it->effective_from.is_special() && it->effective_from <= date) return &*it;
   }
   return nullptr;
-}
-
-void YearList::add(int year) noexcept {
-  if (size < capacity) {
-    years[size++] = clamp_year(year);
-  } else if (more < 65535) {
-    ++more;
-  }
 }
 
 std::optional<Refusal> validate(const Rule& rule) { return validate_tree(rule, ""); }
@@ -888,43 +1081,56 @@ std::string Evaluation::explain(Lang lang) const {
   return text;
 }
 
-tl::expected<Evaluation, Refusal> evaluate(const Profile& profile, const Evidence& evidence, bg::date date) {
+std::optional<Refusal> evaluate_into(Evaluation& out, const Profile& profile, const Evidence& evidence, bg::date date) {
   if (date.is_special()) {
-    return tl::make_unexpected(refuse(RefusalCode::invalid_date).with_subject("evaluation date")
-                                   .with_detail("criteria are evaluated on a calendar date", "phải xét tiêu chuẩn vào một ngày cụ thể"));
+    return refuse(RefusalCode::invalid_date)
+        .with_subject("evaluation date")
+        .with_detail("criteria are evaluated on a calendar date", "phải xét tiêu chuẩn vào một ngày cụ thể");
   }
-  if (date.year() < evidence_first_year || date.year() > evidence_last_year) {
-    return tl::make_unexpected(refuse(RefusalCode::date_out_of_range).with_date(date).with_subject("evaluation date")
-                                   .with_detail(fmt::format("the year is outside {}-{}", evidence_first_year, evidence_last_year),
-                                                fmt::format("năm nằm ngoài khoảng {}-{}", evidence_first_year, evidence_last_year)));
+  const CivilDay civil = civil_of(date.day_number());
+  const int year = civil.year;
+  if (year < evidence_first_year || year > evidence_last_year) {
+    return refuse(RefusalCode::date_out_of_range)
+        .with_date(date)
+        .with_subject("evaluation date")
+        .with_detail(fmt::format("the year is outside {}-{}", evidence_first_year, evidence_last_year),
+                     fmt::format("năm nằm ngoài khoảng {}-{}", evidence_first_year, evidence_last_year));
   }
-  if (auto bad = validate(evidence)) return tl::make_unexpected(std::move(*bad));
+  if (!plainly_valid(evidence)) {
+    if (auto bad = validate(evidence)) return bad;
+  }
   const RuleSet* set = profile.in_force(date);
   if (set == nullptr) {
     Refusal r = refuse(RefusalCode::date_out_of_range).with_date(date).with_subject("rule set");
     if (!profile.rule_sets.empty()) r.with_reference(profile.rule_sets.front().effective_from);
-    return tl::make_unexpected(std::move(r.with_detail(
-        fmt::format("no rule set of '{}' is in force on that day", profile.id),
-        fmt::format("chưa có bộ quy tắc nào của «{}» có hiệu lực vào ngày đó", profile.id))));
+    return std::move(r.with_detail(fmt::format("no rule set of '{}' is in force on that day", profile.id),
+                                   fmt::format("chưa có bộ quy tắc nào của «{}» có hiệu lực vào ngày đó", profile.id)));
   }
   const std::optional<Rule>& root = evidence.subject == Subject::collective ? set->collective : set->individual;
   if (!root) {
-    return tl::make_unexpected(refuse(RefusalCode::invalid_argument).with_subject("subject")
-                                   .with_detail(fmt::format("'{}' has no criteria for a {}", profile.id, label(evidence.subject)),
-                                                fmt::format("«{}» không có tiêu chí cho {}", profile.id, label(evidence.subject, Lang::vi))));
+    return refuse(RefusalCode::invalid_argument)
+        .with_subject("subject")
+        .with_detail(fmt::format("'{}' has no criteria for a {}", profile.id, label(evidence.subject)),
+                     fmt::format("«{}» không có tiêu chí cho {}", profile.id, label(evidence.subject, Lang::vi)));
   }
 
-  Evaluation result;
-  result.date = date;
-  result.rule_set = set;
-  result.latest_rated_year = profile.calendar.latest_rated_year(date);
-  result.results.reserve(count_rules(*root));
-  Evaluator evaluator(evidence, date, result.latest_rated_year, result.results);
+  out.date = date;
+  out.rule_set = set;
+  out.latest_rated_year = latest_rated_year_of(profile.calendar, civil);
+  out.results.clear();
+  if (out.results.capacity() == 0) out.results.reserve(count_rules(*root));
+  Evaluator evaluator(evidence, date, year, out.latest_rated_year, out.results);
   switch (evaluator.visit(*root, 0)) {
-    case Outcome::passed: result.verdict = Verdict::eligible; break;
-    case Outcome::failed: result.verdict = Verdict::not_eligible; break;
-    case Outcome::needs_judgement: result.verdict = Verdict::needs_council_judgement; break;
+    case Outcome::passed: out.verdict = Verdict::eligible; break;
+    case Outcome::failed: out.verdict = Verdict::not_eligible; break;
+    case Outcome::needs_judgement: out.verdict = Verdict::needs_council_judgement; break;
   }
+  return std::nullopt;
+}
+
+tl::expected<Evaluation, Refusal> evaluate(const Profile& profile, const Evidence& evidence, bg::date date) {
+  Evaluation result;
+  if (auto refused = evaluate_into(result, profile, evidence, date)) return tl::make_unexpected(std::move(*refused));
   return result;
 }
 

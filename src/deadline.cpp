@@ -90,17 +90,6 @@ tl::expected<DeadlineDays, Refusal> resolve(const Deadline& deadline, const Work
   return DeadlineDays{soon, last};
 }
 
-MilestoneState state_on(bg::date today, bg::date opens, const DeadlineDays& days,
-                        std::optional<bg::date> completed, std::optional<bg::date> waived) noexcept {
-  if (waived && *waived <= today) return MilestoneState::waived;
-  if (completed && *completed <= today) {
-    return days.on_time(*completed) ? MilestoneState::met : MilestoneState::met_late;
-  }
-  if (today < opens) return MilestoneState::upcoming;
-  if (today <= days.last_on_time) return today >= days.due_soon_from ? MilestoneState::due_soon : MilestoneState::open;
-  return MilestoneState::missed;
-}
-
 std::string describe(const Deadline& deadline, Lang lang) {
   const std::string day = format_date(deadline.date, lang);
   const bool vi = lang == Lang::vi;

@@ -1,10 +1,12 @@
-// No allocation per step: decide and evolve on the happy path, with texts short enough for
-// std::string to keep inline (at most 15 bytes with libstdc++ and libc++), never touch the heap
-// (issue 7, "No allocation per step in decide, evolve"). Global operator new is replaced by a
+// No allocation per step (issue 7, "No allocation per step in decide, evolve, status or
+// evaluate"): decide and evolve on the happy path, with texts short enough for std::string to keep
+// inline (at most 15 bytes with libstdc++ and libc++), never touch the heap; neither do advance,
+// evaluate_into once its Evaluation is warm, nor state_on. Global operator new is replaced by a
 // counting one for this test program; the counter only runs inside a measured span.
 #include <atomic>
 #include <cstdlib>
 #include <new>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -234,6 +236,130 @@ TEST(Allocation, AdvanceDoesNotAllocateOnTakenOrRefusedSteps) {
 
   EXPECT_EQ(taken, 6U);
   EXPECT_EQ(standing.stage, Stage::commended);
+  EXPECT_EQ(count, 0U);
+}
+
+const bg::date spring_2025{2025, 3, 1};
+
+/// An Inspectorate officer of 2025 as the seed-000 benchmark generates them: rated years, titles,
+/// initiatives, a sanction, and the council's judgement named by a 26-byte id (longer than
+/// std::string keeps inline, so a copy of it would allocate).
+Evidence officer(int variant) {
+  Evidence e;
+  e.subject = Subject::individual;
+  e.position = Position::staff;
+  e.field = Field::inspection;
+  for (int y = 0; y < 5 + variant % 4; ++y) {
+    e.ratings.push_back({static_cast<std::uint16_t>(2024 - y), (y + variant) % 3 == 0 ? Rating::good : Rating::excellent});
+  }
+  for (int t = 0; t < variant % 3; ++t) {
+    e.titles.push_back({static_cast<std::uint16_t>(2024 - 2 * t), Title::grassroots_emulation_soldier});
+  }
+  for (int n = 0; n < variant % 5; ++n) {
+    e.initiatives.push_back({static_cast<std::uint16_t>(2020 + n), InitiativeLevel::grassroots,
+                             InitiativeKind::initiative, true, false});
+  }
+  if (variant % 4 == 1) e.certificates = {{Award::provincial_certificate, bg::date{2023, 5, 1}}};
+  if (variant % 4 == 2) e.sanctions = {{SanctionLevel::reprimand, bg::date{2023, 3, 1}, bg::date{2024, 2, 29}}};
+  if (variant % 2 == 1) e.judgements = {{"000.individual.ho_chi_minh", variant % 3 == 0}};
+  return e;
+}
+
+Evidence unit_of(std::uint32_t members, std::uint32_t good_or_better) {
+  Evidence e;
+  e.subject = Subject::collective;
+  e.position = Position::none;
+  e.field = Field::inspection;
+  MemberTally tally;
+  tally.year = 2024;
+  tally.members = members;
+  tally.rated = {0, members - good_or_better, good_or_better, 0};
+  e.members = {tally};
+  e.ratings = {{2024, Rating::excellent}, {2023, Rating::excellent}};
+  e.indicators = {{"planned_inspections", 2024, 100.0}};
+  return e;
+}
+
+// issue 7: "No allocation per step in ... evaluate"; seed 000 II.2.2b, the individual exemplar.
+TEST(Allocation, EvaluateIntoAllocatesNothingOnceItsEvaluationIsWarm) {
+  const Profile profile = profiles::hatinh_inspectorate_2021_2025();
+  std::vector<Evidence> officers;
+  for (int v = 0; v < 24; ++v) officers.push_back(officer(v));
+  Evaluation reused;
+  ASSERT_FALSE(evaluate_into(reused, profile, officers.front(), spring_2025));
+  std::size_t count = 0;
+  std::size_t evaluated = 0;
+
+  {
+    AllocationSpan span;
+    for (const Evidence& e : officers) evaluated += evaluate_into(reused, profile, e, spring_2025) ? 0U : 1U;
+    count = span.count();
+  }
+
+  EXPECT_EQ(evaluated, officers.size());
+  EXPECT_EQ(count, 0U);
+}
+
+TEST(Allocation, EvaluateIntoAllocatesNothingOnEverySeedProfileOnceWarm) {
+  const std::vector<Profile> profiles{profiles::hatinh_inspectorate_2021_2025(), profiles::inspectorate_2021(),
+                                      profiles::quangbinh_office_2021_2025(),
+                                      profiles::hatinh_industry_trade_2021_2025(),
+                                      profiles::langson_inspectorate_2025(), profiles::excellent_collective()};
+  const std::vector<Evidence> evidence{officer(3), officer(6), unit_of(10, 9), unit_of(10, 4)};
+  std::vector<std::size_t> counts;
+  std::size_t evaluated = 0;
+
+  for (const Profile& profile : profiles) {
+    // A refusal carries text and may allocate; only what the profile evaluates is measured.
+    std::vector<const Evidence*> accepted;
+    Evaluation reused;
+    for (const Evidence& e : evidence) {
+      if (!evaluate_into(reused, profile, e, spring_2025)) accepted.push_back(&e);
+    }
+    AllocationSpan span;
+    for (const Evidence* e : accepted) evaluated += evaluate_into(reused, profile, *e, spring_2025) ? 0U : 1U;
+    counts.push_back(span.count());
+  }
+
+  EXPECT_GE(evaluated, 2U * profiles.size());
+  EXPECT_EQ(counts, std::vector<std::size_t>(profiles.size(), 0U));
+}
+
+TEST(Allocation, EvaluateAllocatesOnlyItsResults) {
+  const Profile profile = profiles::hatinh_inspectorate_2021_2025();
+  const Evidence e = officer(5);
+  std::size_t count = 0;
+
+  {
+    AllocationSpan span;
+    const auto evaluation = evaluate(profile, e, spring_2025);
+    count = span.count();
+    ASSERT_TRUE(evaluation);
+  }
+
+  EXPECT_EQ(count, 1U);
+}
+
+// issue 7: "No allocation per step in ... status"; the nightly sweep's state_on.
+TEST(Allocation, StateOnAllocatesNothing) {
+  const DeadlineDays days{bg::date{2021, 3, 17}, bg::date{2021, 3, 24}};
+  const std::vector<std::optional<bg::date>> marks{std::nullopt, bg::date{2021, 3, 20}, bg::date{2021, 3, 30}};
+  std::size_t count = 0;
+  std::size_t missed = 0;
+
+  {
+    AllocationSpan span;
+    for (bg::date today = bg::date{2021, 1, 1}; today < bg::date{2021, 5, 1}; today += bg::days(1)) {
+      for (const auto& completed : marks) {
+        for (const auto& waived : marks) {
+          missed += state_on(today, bg::date{2021, 1, 11}, days, completed, waived) == MilestoneState::missed ? 1U : 0U;
+        }
+      }
+    }
+    count = span.count();
+  }
+
+  EXPECT_GT(missed, 0U);
   EXPECT_EQ(count, 0U);
 }
 

@@ -1,11 +1,16 @@
 // Criteria as data: each kind of rule passes at its edge and fails one step short, composes with
 // any-of / all-of / by-position, says which numbers it saw, and is chosen by the date in force.
+#include <cmath>
+#include <functional>
+#include <limits>
 #include <string>
+#include <vector>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <gtest/gtest.h>
 
 #include <exemplar/criteria.hpp>
+#include <exemplar/profiles.hpp>
 
 namespace exemplar {
 namespace {
@@ -549,6 +554,234 @@ TEST(Criteria, ValidateRefusesRuleSetsOutOfDateOrder) {
   ASSERT_TRUE(refusal);
   EXPECT_EQ(refusal->code, RefusalCode::invalid_argument);
   EXPECT_EQ(refusal->subject, "rule_sets[1].effective_from");
+}
+
+Rule certificates_in(YearWindow window, std::uint16_t required) {
+  rules::CertificateCount spec;
+  spec.window = window;
+  spec.awards = AwardSet{Award::provincial_certificate};
+  spec.required = required;
+  return make_rule("certificates", "000 II.2.2a", words("certificates in the period"), spec);
+}
+
+TEST(Criteria, ACertificateCountsFromTheFirstDayOfThePeriodToTheDayOfEvaluation) {
+  // seed 000 II.2.2a: certificates "trong giai đoạn 2021-2025", counted up to the day of evaluation.
+  const Profile p = single(certificates_in(YearWindow::fixed(2021, 2025), 2));
+  Evidence e = person();
+  e.certificates = {{Award::provincial_certificate, bg::date{2020, 12, 31}},
+                    {Award::provincial_certificate, bg::date{2021, 1, 1}},
+                    {Award::provincial_certificate, bg::date{2025, 3, 1}},
+                    {Award::provincial_certificate, bg::date{2025, 3, 2}}};
+
+  const auto evaluation = evaluate(p, e, spring_2025);
+
+  ASSERT_TRUE(evaluation);
+  EXPECT_EQ(evaluation->results[0].found, 2U);
+  EXPECT_EQ(evaluation->verdict, Verdict::eligible);
+}
+
+TEST(Criteria, ASanctionEndingTheDayBeforeTheWindowDoesNotCount) {
+  rules::NoSanction spec;
+  spec.window = YearWindow::fixed(2021, 2025);
+  const Profile p = single(make_rule("clean", "000 II.2.2a", words("no sanction"), spec));
+  Evidence ended = person();
+  ended.sanctions = {{SanctionLevel::reprimand, bg::date{2020, 1, 1}, bg::date{2020, 12, 31}}};
+  Evidence touching = person();
+  touching.sanctions = {{SanctionLevel::reprimand, bg::date{2020, 1, 1}, bg::date{2021, 1, 1}}};
+
+  const auto clean = evaluate(p, ended, spring_2025);
+  const auto sanctioned = evaluate(p, touching, spring_2025);
+
+  ASSERT_TRUE(clean && sanctioned);
+  EXPECT_EQ(clean->verdict, Verdict::eligible);
+  EXPECT_EQ(sanctioned->verdict, Verdict::not_eligible);
+}
+
+/// Every seed profile and national title, with evidence for its subjects.
+std::vector<Profile> every_profile() {
+  return {profiles::hatinh_inspectorate_2021_2025(), profiles::inspectorate_2021(),
+          profiles::quangbinh_office_2021_2025(),     profiles::hatinh_industry_trade_2021_2025(),
+          profiles::langson_inspectorate_2025(),      profiles::advanced_worker(),
+          profiles::grassroots_emulation_soldier(),   profiles::provincial_emulation_soldier(),
+          profiles::national_emulation_soldier(),     profiles::provincial_certificate(),
+          profiles::prime_minister_certificate(),     profiles::excellent_collective(),
+          profiles::advanced_collective()};
+}
+
+std::vector<Evidence> varied_evidence() {
+  std::vector<Evidence> all;
+  for (int k = 0; k < 6; ++k) {
+    Evidence e = person();
+    e.position = k % 2 == 0 ? Position::staff : Position::unit_leader;
+    e.field = k % 3 == 0 ? Field::inspection : Field::digital_transformation;
+    for (int y = 0; y < 5 + k % 3; ++y) {
+      e.ratings.push_back({static_cast<std::uint16_t>(2024 - y), (y + k) % 3 == 0 ? Rating::good : Rating::excellent});
+    }
+    for (int t = 0; t < k % 4; ++t) {
+      e.titles.push_back({static_cast<std::uint16_t>(2024 - 2 * t), Title::grassroots_emulation_soldier});
+    }
+    for (int n = 0; n < k; ++n) {
+      Initiative initiative;
+      initiative.year = static_cast<std::uint16_t>(2020 + n);
+      initiative.applied = n % 3 != 2;
+      e.initiatives.push_back(initiative);
+    }
+    if (k == 3) e.certificates = {{Award::provincial_certificate, bg::date{2022, 5, 1}}};
+    if (k == 4) e.sanctions = {{SanctionLevel::reprimand, bg::date{2023, 3, 1}, bg::date{2024, 2, 29}}};
+    if (k >= 4) e.judgements = {{"000.individual.ho_chi_minh", k == 5}};
+    all.push_back(e);
+  }
+  for (std::uint32_t good : {7U, 10U}) {
+    Evidence c = collective_of(10, good);
+    c.field = Field::inspection;
+    c.ratings = {{2024, Rating::excellent}, {2023, Rating::excellent}};
+    c.indicators = {{"planned_inspections", 2024, 100.0}, {"economic_recommendations", 2024, 85.0}};
+    all.push_back(c);
+  }
+  return all;
+}
+
+void expect_same(const Evaluation& a, const Evaluation& b) {
+  EXPECT_EQ(a.verdict, b.verdict);
+  EXPECT_EQ(a.date, b.date);
+  EXPECT_EQ(a.latest_rated_year, b.latest_rated_year);
+  EXPECT_EQ(a.rule_set, b.rule_set);
+  ASSERT_EQ(a.results.size(), b.results.size());
+  for (std::size_t i = 0; i < a.results.size(); ++i) {
+    const RuleResult& x = a.results[i];
+    const RuleResult& y = b.results[i];
+    EXPECT_EQ(x.rule, y.rule);
+    EXPECT_EQ(x.outcome, y.outcome);
+    EXPECT_EQ(x.depth, y.depth);
+    EXPECT_EQ(x.judged, y.judged);
+    EXPECT_EQ(x.pending, y.pending);
+    EXPECT_EQ(x.key, y.key);
+    EXPECT_EQ(x.first_year, y.first_year);
+    EXPECT_EQ(x.last_year, y.last_year);
+    EXPECT_EQ(x.year, y.year);
+    EXPECT_EQ(x.found, y.found);
+    EXPECT_EQ(x.required, y.required);
+    EXPECT_EQ(x.top_found, y.top_found);
+    EXPECT_EQ(x.top_required, y.top_required);
+    EXPECT_EQ(x.total, y.total);
+    EXPECT_EQ(x.percent, y.percent);
+    EXPECT_EQ(explain(x, Lang::en), explain(y, Lang::en));
+  }
+}
+
+TEST(Criteria, EvaluateIntoGivesEvaluatesVerdictAndNumbersOnEverySeedProfile) {
+  const std::vector<Profile> profiles = every_profile();
+  const std::vector<Evidence> evidence = varied_evidence();
+  Evaluation reused;
+  std::size_t compared = 0;
+
+  for (const Profile& profile : profiles) {
+    for (const Evidence& e : evidence) {
+      for (bg::date day : {bg::date{2021, 6, 1}, spring_2025, bg::date{2025, 12, 20}}) {
+        const auto plain = evaluate(profile, e, day);
+        const std::optional<Refusal> refused = evaluate_into(reused, profile, e, day);
+        ASSERT_EQ(plain.has_value(), !refused.has_value());
+        if (!plain) {
+          EXPECT_EQ(plain.error(), *refused);
+          continue;
+        }
+        expect_same(*plain, reused);
+        ++compared;
+      }
+    }
+  }
+
+  EXPECT_GT(compared, 100U);
+}
+
+TEST(Criteria, ARefusedEvaluateIntoLeavesTheEvaluationAsItWas) {
+  const Profile p = profiles::hatinh_inspectorate_2021_2025();
+  Evaluation reused;
+  ASSERT_FALSE(evaluate_into(reused, p, varied_evidence()[5], spring_2025));
+  const Evaluation before = reused;
+  Evidence bad = person();
+  bad.ratings = {{2024, Rating::good}, {2024, Rating::excellent}};
+
+  const std::optional<Refusal> refused = evaluate_into(reused, p, bad, spring_2025);
+
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->subject, "ratings[1].year");
+  expect_same(before, reused);
+}
+
+/// Evidence that validate() refuses, one fault each, and evidence it accepts at its limits.
+std::vector<std::function<void(Evidence&)>> faults() {
+  const auto special = bg::date{bg::not_a_date_time};
+  return {
+      [](Evidence& e) { e.subject = static_cast<Subject>(2); },
+      [](Evidence& e) { e.position = static_cast<Position>(9); },
+      [](Evidence& e) { e.field = static_cast<Field>(10); },
+      [](Evidence& e) { e.position = Position::none; },
+      [](Evidence& e) { e.ratings.push_back({1944, Rating::good}); },
+      [](Evidence& e) { e.ratings.push_back({2200, Rating::good}); },
+      [](Evidence& e) { e.ratings.push_back({2020, static_cast<Rating>(4)}); },
+      [](Evidence& e) { e.ratings.push_back({2024, Rating::good}); },
+      [](Evidence& e) { e.titles.assign(2, {2024, Title::grassroots_emulation_soldier}); },
+      [](Evidence& e) { e.titles.push_back({2199 + 1, Title::advanced_worker}); },
+      [](Evidence& e) { e.titles.push_back({2020, static_cast<Title>(4)}); },
+      [](Evidence& e) { e.certificates.push_back({Award::public_commendation, bg::date{2022, 1, 1}}); },
+      [](Evidence& e) { e.certificates.push_back({static_cast<Award>(5), bg::date{2022, 1, 1}}); },
+      [special](Evidence& e) { e.certificates.push_back({Award::agency_certificate, special}); },
+      [](Evidence& e) { e.certificates.push_back({Award::agency_certificate, bg::date{bg::pos_infin}}); },
+      [](Evidence& e) { e.certificates.push_back({Award::agency_certificate, bg::date{1944, 12, 31}}); },
+      [](Evidence& e) { e.certificates.push_back({Award::agency_certificate, bg::date{2200, 1, 1}}); },
+      [](Evidence& e) { e.initiatives.push_back({1900, InitiativeLevel::grassroots, InitiativeKind::initiative, true, false}); },
+      [](Evidence& e) { e.initiatives.push_back({2020, static_cast<InitiativeLevel>(3), InitiativeKind::initiative, true, false}); },
+      [](Evidence& e) { e.initiatives.push_back({2020, InitiativeLevel::grassroots, static_cast<InitiativeKind>(2), true, false}); },
+      [](Evidence& e) { e.sanctions.push_back({static_cast<SanctionLevel>(6), bg::date{2022, 1, 1}, bg::date{2022, 6, 1}}); },
+      [special](Evidence& e) { e.sanctions.push_back({SanctionLevel::warning, special, bg::date{2022, 6, 1}}); },
+      [](Evidence& e) { e.sanctions.push_back({SanctionLevel::warning, bg::date{2022, 6, 1}, bg::date{2022, 5, 31}}); },
+      [](Evidence& e) { e.sanctions.push_back({SanctionLevel::warning, bg::date{2022, 6, 1}, bg::date{bg::neg_infin}}); },
+      [](Evidence& e) { e.members.push_back(MemberTally{}); },
+      [](Evidence& e) { e.indicators.push_back({"", 2024, 50.0}); },
+      [](Evidence& e) { e.indicators.push_back({"x", 2024, std::nan("")}); },
+      [](Evidence& e) { e.judgements.push_back({"", true}); },
+      [](Evidence& e) { e.judgements.push_back({std::string(129, 'a'), true}); },
+      [](Evidence& e) { e.judgements.push_back({"r\xff", true}); },
+      [](Evidence& e) { e.judgements.push_back({"rule.with.a.long.ascii.id\xc3", true}); },
+      [](Evidence& e) { e.judgements.push_back({"000.individual.ho_chi_minh", false}); },
+  };
+}
+
+TEST(Criteria, BadEvidenceIsRefusedWithValidatesOwnRefusal) {
+  // Evaluation checks the evidence with a fast path; whatever it refuses must be validate()'s
+  // refusal, word for word, and what validate() accepts must be evaluated.
+  const Profile p = profiles::hatinh_inspectorate_2021_2025();
+  Evidence base = varied_evidence()[4];
+  Evaluation reused;
+  std::size_t refused = 0;
+
+  for (const auto& fault : faults()) {
+    Evidence e = base;
+    fault(e);
+    const std::optional<Refusal> expected = validate(e);
+    const auto plain = evaluate(p, e, spring_2025);
+    const std::optional<Refusal> into = evaluate_into(reused, p, e, spring_2025);
+
+    ASSERT_TRUE(expected.has_value());
+    ASSERT_FALSE(plain);
+    ASSERT_TRUE(into);
+    EXPECT_EQ(plain.error(), *expected);
+    EXPECT_EQ(*into, *expected);
+    ++refused;
+  }
+  Evidence edges = person();
+  edges.ratings = {{1945, Rating::good}, {2199, Rating::excellent}};
+  edges.titles = {{1945, Title::national_emulation_soldier}, {1945, Title::advanced_worker}};
+  edges.certificates = {{Award::prime_minister_certificate, bg::date{1945, 1, 1}},
+                        {Award::agency_certificate, bg::date{2199, 12, 31}}};
+  edges.sanctions = {{SanctionLevel::dismissal, bg::date{2022, 6, 1}, bg::date{2022, 6, 1}}};
+  edges.judgements = {{"tiêu_chí.hồ_chí_minh", true}, {"rule", false}};
+
+  EXPECT_EQ(refused, faults().size());
+  EXPECT_FALSE(validate(edges));
+  EXPECT_TRUE(evaluate(p, edges, spring_2025));
+  EXPECT_FALSE(evaluate_into(reused, p, edges, spring_2025));
 }
 
 }  // namespace

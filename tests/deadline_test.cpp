@@ -1,3 +1,6 @@
+#include <optional>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include <exemplar/deadline.hpp>
@@ -136,6 +139,60 @@ TEST(Deadline, AWaiverAfterAMissTurnsTheMilestoneWaived) {
 
   EXPECT_EQ(on(d(2021, 3, 26), opens, days, std::nullopt, waived), MilestoneState::missed);
   EXPECT_EQ(on(d(2021, 3, 27), opens, days, std::nullopt, waived), MilestoneState::waived);
+}
+
+TEST(Deadline, AMilestoneStateIsKnownAtCompileTime) {
+  // constexpr: a host can fold a fixed timetable's states, and the sweep inlines.
+  constexpr bg::date opens(2021, 1, 11);
+  constexpr DeadlineDays days{bg::date(2021, 3, 17), bg::date(2021, 3, 24)};
+
+  static_assert(exemplar::state_on(bg::date(2021, 3, 20), opens, days, std::nullopt, std::nullopt) ==
+                MilestoneState::due_soon);
+  static_assert(exemplar::state_on(bg::date(2021, 4, 1), opens, days, bg::date(2021, 3, 25), std::nullopt) ==
+                MilestoneState::met_late);
+  EXPECT_EQ(on(d(2021, 1, 10), opens, days), MilestoneState::upcoming);
+}
+
+/// The rules of state_on written with Boost's own date operators: the inline, branch-free
+/// state_on must give the same answer for every date Boost can hold, special values included.
+MilestoneState reference_state(bg::date today, bg::date opens, const DeadlineDays& days,
+                               std::optional<bg::date> completed, std::optional<bg::date> waived) {
+  if (waived && *waived <= today) return MilestoneState::waived;
+  if (completed && *completed <= today) return *completed <= days.last_on_time ? MilestoneState::met : MilestoneState::met_late;
+  if (today < opens) return MilestoneState::upcoming;
+  if (today <= days.last_on_time) return today >= days.due_soon_from ? MilestoneState::due_soon : MilestoneState::open;
+  return MilestoneState::missed;
+}
+
+TEST(Deadline, AMilestoneStateFollowsBoostsDateOrderForEveryKindOfDate) {
+  const std::vector<bg::date> dates{bg::date(bg::neg_infin),       bg::date(1400, 1, 1), d(2021, 3, 17),
+                                    d(2021, 3, 24),                d(2021, 3, 25),       bg::date(9999, 12, 31),
+                                    bg::date(bg::pos_infin),       bg::date(bg::not_a_date_time)};
+  std::vector<std::optional<bg::date>> maybe{std::nullopt};
+  maybe.insert(maybe.end(), dates.begin(), dates.end());
+  std::size_t checked = 0;
+  std::size_t differ = 0;
+
+  for (bg::date today : dates) {
+    for (bg::date opens : dates) {
+      for (bg::date soon : dates) {
+        for (bg::date last : dates) {
+          for (const auto& completed : maybe) {
+            for (const auto& waived : maybe) {
+              const DeadlineDays days{soon, last};
+              ++checked;
+              if (on(today, opens, days, completed, waived) != reference_state(today, opens, days, completed, waived)) {
+                ++differ;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  EXPECT_EQ(checked, 8U * 8U * 8U * 8U * 9U * 9U);
+  EXPECT_EQ(differ, 0U);
 }
 
 TEST(Deadline, OnlyMissedAndMetLateCountAsLate) {

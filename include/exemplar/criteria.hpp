@@ -17,10 +17,12 @@
 //   RuleSet, Profile    rule trees for collectives and individuals, in force from a date
 //   validate(rule), validate(profile)
 //   evaluate(profile, evidence, date) -> Evaluation { verdict, results (one per rule, with numbers) }
+//   evaluate_into(evaluation, profile, evidence, date) -> optional<Refusal>   the same, reusing its results
 //   explain(result, lang), Evaluation::explain(lang), Evaluation::failures()
 //
-// Evaluation allocates once (the results vector) and formats no text: explanations are rendered
-// from the numbers only when asked for.
+// Evaluation formats no text (explanations are rendered from the numbers only when asked for) and
+// allocates only the results vector: once per evaluate(), never once evaluate_into() has warmed
+// its Evaluation.
 #pragma once
 
 #include <array>
@@ -243,7 +245,7 @@ struct RatingCalendar {
   std::uint8_t day = 15;
   bool next_year = false;
 
-  /// The latest year whose ratings are closed on `date`.
+  /// The latest year whose ratings are closed on `date` (0 for a special date).
   [[nodiscard]] int latest_rated_year(boost::gregorian::date date) const noexcept;
 };
 
@@ -294,8 +296,15 @@ struct YearList {
   std::uint8_t size = 0;
   std::uint16_t more = 0;
 
-  /// Keeps `year`, or counts it in `more` once the list is full.
-  void add(int year) noexcept;
+  /// Keeps `year`, or counts it in `more` once the list is full. Inline: evaluation calls it once
+  /// per counted fact.
+  void add(int year) noexcept {
+    if (size < capacity) {
+      years[size++] = static_cast<std::uint16_t>(year < 0 ? 0 : year > 65535 ? 65535 : year);
+    } else if (more < 65535) {
+      ++more;
+    }
+  }
   void clear() noexcept { size = 0; more = 0; }
 };
 
@@ -346,8 +355,17 @@ struct Evaluation {
 /// The verdict of `profile` on `evidence` on `date`, with the rule set in force that day and the
 /// rules for the evidence's subject. Refused: a special date; evidence that validate() refuses;
 /// a date before the profile's first rule set; a rule set without rules for the subject.
-/// The profile must be valid (validate(profile)) and outlive the result.
+/// The profile must be valid (validate(profile)) and outlive the result. Allocates the results
+/// once; for many candidates, evaluate_into() reuses them.
 [[nodiscard]] tl::expected<Evaluation, Refusal> evaluate(const Profile& profile, const Evidence& evidence,
                                                          boost::gregorian::date date);
+
+/// The same verdict as evaluate(), written into `out`, whose results vector keeps its capacity
+/// from one call to the next: once `out` has held an evaluation of this profile, further calls
+/// allocate nothing (a batch over a million candidates reuses one Evaluation). Nullopt when `out`
+/// holds the verdict; otherwise the refusal evaluate() gives, and `out` is left as it was. The
+/// evidence is validated on every call, as evaluate() does.
+[[nodiscard]] std::optional<Refusal> evaluate_into(Evaluation& out, const Profile& profile, const Evidence& evidence,
+                                                   boost::gregorian::date date);
 
 }  // namespace exemplar
