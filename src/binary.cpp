@@ -3,6 +3,7 @@
 #include "exemplar/binary.hpp"
 
 #include <array>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -93,26 +94,34 @@ class Reader {
   [[nodiscard]] const Fault& fault() const { return *fault_; }
   [[nodiscard]] std::size_t remaining() const noexcept { return bytes_.size() - pos_; }
 
-  void fail(std::string field, std::string en, std::string vi, JournalProblem problem = JournalProblem::malformed) {
+  void fail(std::string_view field, std::string en, std::string vi, JournalProblem problem = JournalProblem::malformed) {
     if (fault_) return;
     fault_ = Fault{problem, refuse(RefusalCode::invalid_argument)
-                                .with_subject(prefix_ + std::move(field))
+                                .with_subject(prefix_.render() + std::string(field))
                                 .with_detail(std::move(en), std::move(vi))};
   }
 
-  /// Names the part being read ("event.", "candidates[3].") in front of every field name.
-  void set_prefix(std::string prefix) { prefix_ = std::move(prefix); }
+  /// Names the part being read in front of every field name: "event.", "event.discover."
+  /// (`part` and `name`), "candidates[3]." (`part` and `index`). Kept as pieces and written out
+  /// only when a field is refused: formatting it for every record cost more than reading the record.
+  void set_prefix(std::string_view part, std::string_view name = {}, std::optional<std::uint32_t> index = std::nullopt) {
+    prefix_ = Prefix{part, name, index};
+  }
 
   std::uint8_t u8(const char* field) { return static_cast<std::uint8_t>(little_endian(field, 1)); }
   std::uint16_t u16(const char* field) { return static_cast<std::uint16_t>(little_endian(field, 2)); }
   std::uint32_t u32(const char* field) { return static_cast<std::uint32_t>(little_endian(field, 4)); }
   std::uint64_t u64(const char* field) { return little_endian(field, 8); }
 
-  Digest digest(const char* field) {
-    Digest value{};
-    if (!need(field, value.size())) return value;
-    for (auto& byte : value) byte = bytes_.data()[pos_++];
-    return value;
+  /// Reads a digest straight into `value` (zeros after a fault): one copy, where building a Digest
+  /// byte by byte and returning it stalled on the store of each byte.
+  void digest(const char* field, Digest& value) {
+    if (!need(field, value.size())) {
+      value = Digest{};
+      return;
+    }
+    std::memcpy(value.data(), bytes_.data() + pos_, value.size());
+    pos_ += value.size();
   }
 
   bool boolean(const char* field) {
@@ -151,7 +160,8 @@ class Reader {
     }
   }
 
-  std::string text(const char* field) {
+  /// Free text, viewed in the blob (valid while the blob is); empty after a fault.
+  std::string_view text(const char* field) {
     const std::uint16_t size = u16(field);
     if (!failed() && size > detail::max_text_bytes) {
       fail(field, "text longer than 4096 bytes", "văn bản dài quá 4096 byte");
@@ -159,7 +169,7 @@ class Reader {
     return checked_text(field, size);
   }
 
-  std::string short_text(const char* field) { return checked_text(field, u8(field)); }
+  std::string_view short_text(const char* field) { return checked_text(field, u8(field)); }
 
   void expect_end(const char* what) {
     if (!failed() && pos_ != bytes_.size()) {
@@ -168,14 +178,15 @@ class Reader {
   }
 
  private:
+  /// Whether `count` more bytes can be read. The test is all that runs for a good blob, kept apart
+  /// from building the refusal so that it stays small enough to inline into every field's read.
   bool need(const char* field, std::size_t count) {
-    if (failed()) return false;
-    if (remaining() < count) {
-      fail(field, "the data ends too early (truncated)", "dữ liệu bị cắt cụt");
-      return false;
-    }
-    return true;
+    if (!fault_ && count <= remaining()) return true;
+    truncated(field);
+    return false;
   }
+
+  void truncated(const char* field) { fail(field, "the data ends too early (truncated)", "dữ liệu bị cắt cụt"); }
 
   std::uint64_t little_endian(const char* field, std::size_t count) {
     if (!need(field, count)) return 0;
@@ -185,17 +196,32 @@ class Reader {
     return value;
   }
 
-  std::string checked_text(const char* field, std::size_t size) {
+  std::string_view checked_text(const char* field, std::size_t size) {
     if (!need(field, size)) return {};
-    std::string value(reinterpret_cast<const char*>(bytes_.data() + pos_), size);
+    const std::string_view value(reinterpret_cast<const char*>(bytes_.data() + pos_), size);
     pos_ += size;
-    if (!detail::is_valid_utf8(value)) fail(field, "not valid UTF-8 text", "không phải văn bản UTF-8 hợp lệ");
+    if (!detail::is_valid_utf8(value)) {
+      fail(field, "not valid UTF-8 text", "không phải văn bản UTF-8 hợp lệ");
+      return {};
+    }
     return value;
   }
 
+  struct Prefix {
+    std::string_view part;
+    std::string_view name;
+    std::optional<std::uint32_t> index;
+
+    [[nodiscard]] std::string render() const {
+      if (index) return fmt::format("{}[{}].", part, *index);
+      if (!name.empty()) return fmt::format("{}{}.", part, name);
+      return std::string(part);
+    }
+  };
+
   ByteView bytes_;
   std::size_t pos_ = 0;
-  std::string prefix_;
+  Prefix prefix_;
   std::optional<Fault> fault_;
 };
 
@@ -257,37 +283,47 @@ struct EventDataWriter {
   void operator()(const WithReason& e) const { out.text(e.reason); }
 };
 
-std::optional<EventData> read_event_data(Reader& in, CommandKind kind) {
+/// The alternative T of `data`, kept when `data` holds it already (its strings keep their buffers,
+/// so a replay that reuses one record allocates nothing for text that fitted before).
+template <class T>
+T& reuse(EventData& data) {
+  if (auto* held = std::get_if<T>(&data)) return *held;
+  return data.emplace<T>();
+}
+
+/// Reads the event data of `kind` into `data`; after a fault `data` holds defaults, not garbage.
+void read_event_data(Reader& in, CommandKind kind, EventData& data) {
   switch (kind) {
     case CommandKind::discover: {
-      events::Discovered e;
+      auto& e = reuse<events::Discovered>(data);
       e.subject = in.enumeration<Subject>("subject");
       e.unit = UnitId{in.u32("unit")};
       e.position = in.enumeration<Position>("position");
       e.field = in.enumeration<Field>("field");
       e.level = in.enumeration<Level>("level");
-      e.description = in.text("description");
-      return EventData{std::move(e)};
+      e.description.assign(in.text("description"));
+      return;
     }
-    case CommandKind::foster: return EventData{events::Fostered{ActorId{in.u32("mentor")}}};
+    case CommandKind::foster: reuse<events::Fostered>(data) = events::Fostered{ActorId{in.u32("mentor")}}; return;
     case CommandKind::register_: {
-      events::Registered e;
+      auto& e = reuse<events::Registered>(data);
       e.year = in.u16("year");
-      e.dossier = in.text("dossier");
-      return EventData{std::move(e)};
+      e.dossier.assign(in.text("dossier"));
+      return;
     }
     case CommandKind::review: {
-      events::Reviewed e;
+      auto& e = reuse<events::Reviewed>(data);
       e.members = in.u16("members");
       e.present = in.u16("present");
       e.votes_for = in.u16("votes_for");
       e.votes_against = in.u16("votes_against");
       e.proposed = in.boolean("proposed");
-      return EventData{e};
+      return;
     }
     case CommandKind::recognize: {
-      events::Recognized e;
-      const std::string number = in.short_text("decision_number");
+      auto& e = reuse<events::Recognized>(data);
+      const std::string_view number = in.short_text("decision_number");
+      e.decision_number = DecisionNumber{};
       if (!in.failed()) {
         auto parsed = DecisionNumber::parse(number);
         if (parsed) {
@@ -297,27 +333,26 @@ std::optional<EventData> read_event_data(Reader& in, CommandKind kind) {
         }
       }
       e.decision_date = in.date("decision_date", true);
-      return EventData{e};
+      return;
     }
-    case CommandKind::commend: return EventData{events::Commended{in.enumeration<Award>("award")}};
+    case CommandKind::commend: reuse<events::Commended>(data).award = in.enumeration<Award>("award"); return;
     case CommandKind::replicate: {
-      events::Replicated e;
+      auto& e = reuse<events::Replicated>(data);
       e.activity = in.enumeration<Replication>("activity");
-      e.note = in.text("note");
-      return EventData{std::move(e)};
+      e.note.assign(in.text("note"));
+      return;
     }
-    case CommandKind::withdraw: return EventData{events::Withdrawn{in.text("reason")}};
-    case CommandKind::reject: return EventData{events::Rejected{in.text("reason")}};
-    case CommandKind::disqualify: return EventData{events::Disqualified{in.text("reason")}};
+    case CommandKind::withdraw: reuse<events::Withdrawn>(data).reason.assign(in.text("reason")); return;
+    case CommandKind::reject: reuse<events::Rejected>(data).reason.assign(in.text("reason")); return;
+    case CommandKind::disqualify: reuse<events::Disqualified>(data).reason.assign(in.text("reason")); return;
     case CommandKind::nominate: {
-      events::Nominated e;
+      auto& e = reuse<events::Nominated>(data);
       e.from = in.enumeration<Level>("from");
       e.to = in.enumeration<Level>("to");
-      return EventData{e};
+      return;
     }
-    case CommandKind::revoke: return EventData{events::Revoked{in.text("reason")}};
+    case CommandKind::revoke: reuse<events::Revoked>(data).reason.assign(in.text("reason")); return;
   }
-  return std::nullopt;
 }
 
 void write_candidate_body(Writer& out, const Candidate& c) {
@@ -348,7 +383,7 @@ Candidate read_candidate_body(Reader& in) {
   c.mentor = ActorId{in.u32("mentor")};
   c.last_step = in.date("last_step", false);
   c.decision_date = in.date("decision_date", false);
-  const std::string number = in.short_text("decision");
+  const std::string_view number = in.short_text("decision");
   if (!in.failed() && !number.empty()) {
     auto parsed = DecisionNumber::parse(number);
     if (parsed) {
@@ -372,53 +407,48 @@ Candidate read_candidate_body(Reader& in) {
   return c;
 }
 
-void write_record_prefix(Writer& out, const Record& r) {
-  out.u8(form_tag(BinaryForm::record));
-  out.u16(r.version);
-  out.u64(r.sequence);
-  out.u32(r.candidate_sequence);
-  out.digest(r.previous);
-  out.u32(r.event.candidate.value());
-  out.u32(r.event.actor.value());
-  out.enumeration(r.event.role);
-  out.date(r.event.date);
-  out.u8(r.event.flags);
-  out.enumeration(r.event.kind());
+/// Stores `value` little-endian at `at`.
+template <class T>
+std::uint8_t* put(std::uint8_t* at, T value) noexcept {
+  for (std::size_t i = 0; i < sizeof(T); ++i) *at++ = static_cast<std::uint8_t>(static_cast<std::uint64_t>(value) >> (8 * i));
+  return at;
+}
+
+void write_record_prefix(std::vector<std::uint8_t>& bytes, const Record& r) {
+  // The fixed header is most of a record: assembled on the stack, it costs one insert rather than
+  // 60 push_backs. The event data after it goes through the Writer like every other form.
+  std::array<std::uint8_t, record_header_bytes> header;
+  std::uint8_t* at = header.data();
+  at = put(at, form_tag(BinaryForm::record));
+  at = put(at, r.version);
+  at = put(at, r.sequence);
+  at = put(at, r.candidate_sequence);
+  for (std::uint8_t byte : r.previous) *at++ = byte;
+  at = put(at, r.event.candidate.value());
+  at = put(at, r.event.actor.value());
+  at = put(at, static_cast<std::uint8_t>(r.event.role));
+  if (r.event.date.is_special()) {
+    at = put(at, std::uint32_t{0});
+  } else {
+    const auto ymd = r.event.date.year_month_day();
+    at = put(at, static_cast<std::uint16_t>(ymd.year));
+    at = put(at, static_cast<std::uint8_t>(ymd.month.as_number()));
+    at = put(at, static_cast<std::uint8_t>(ymd.day.as_number()));
+  }
+  at = put(at, r.event.flags);
+  put(at, static_cast<std::uint8_t>(r.event.kind()));
+  bytes.insert(bytes.end(), header.begin(), header.end());
+  Writer out{bytes};
   std::visit(EventDataWriter{out}, r.event.data);
 }
 
-}  // namespace
-
-LabelTable label_table(BinaryForm) noexcept { return LabelTable{binary_form_labels.data(), binary_form_labels.size()}; }
-
-std::vector<std::uint8_t> canonical_bytes(const Record& record) {
-  std::vector<std::uint8_t> out;
-  out.reserve(record_header_bytes + 64);
-  Writer writer{out};
-  write_record_prefix(writer, record);
-  return out;
-}
-
-void append_binary(const Record& record, std::vector<std::uint8_t>& out) {
-  Writer writer{out};
-  write_record_prefix(writer, record);
-  writer.digest(record.hash);
-}
-
-std::vector<std::uint8_t> to_binary(const Record& record) {
-  std::vector<std::uint8_t> out;
-  out.reserve(record_header_bytes + 96);
-  append_binary(record, out);
-  return out;
-}
-
-tl::expected<Record, JournalError> record_from_binary(ByteView bytes) {
+/// Reads one record blob into `r`, reusing its strings; `found` is its number once read.
+std::optional<JournalError> read_record(ByteView bytes, Record& r) {
   Reader in{bytes};
-  Record r;
   r.version = read_header(in, BinaryForm::record);
   r.sequence = in.u64("sequence");
   r.candidate_sequence = in.u32("candidate_sequence");
-  r.previous = in.digest("previous");
+  in.digest("previous", r.previous);
   const std::uint64_t found = in.failed() ? 0 : r.sequence;
   in.set_prefix("event.");
   r.event.candidate = CandidateId{in.u32("candidate")};
@@ -435,17 +465,61 @@ tl::expected<Record, JournalError> record_from_binary(ByteView bytes) {
             fmt::format("loại sự kiện {} không xác định", kind), JournalProblem::unknown_kind);
   }
   if (!in.failed()) {
-    in.set_prefix(fmt::format("event.{}.", identifier(static_cast<CommandKind>(kind))));
-    if (auto data = read_event_data(in, static_cast<CommandKind>(kind))) r.event.data = std::move(*data);
+    in.set_prefix("event.", identifier(static_cast<CommandKind>(kind)));
+    read_event_data(in, static_cast<CommandKind>(kind), r.event.data);
   }
   in.set_prefix("");
-  r.hash = in.digest("hash");
+  in.digest("hash", r.hash);
   in.expect_end("hash");
   if (in.failed()) {
     const Fault& fault = in.fault();
-    return tl::make_unexpected(JournalError{fault.problem, found, found, fault.refusal});
+    return JournalError{fault.problem, found, found, fault.refusal};
   }
+  return std::nullopt;
+}
+
+}  // namespace
+
+LabelTable label_table(BinaryForm) noexcept { return LabelTable{binary_form_labels.data(), binary_form_labels.size()}; }
+
+std::vector<std::uint8_t> canonical_bytes(const Record& record) {
+  std::vector<std::uint8_t> out;
+  out.reserve(record_header_bytes + 64);
+  write_record_prefix(out, record);
+  return out;
+}
+
+void append_canonical_bytes(const Record& record, std::vector<std::uint8_t>& out) { write_record_prefix(out, record); }
+
+void append_binary(const Record& record, std::vector<std::uint8_t>& out) {
+  write_record_prefix(out, record);
+  out.insert(out.end(), record.hash.begin(), record.hash.end());
+}
+
+std::vector<std::uint8_t> to_binary(const Record& record) {
+  std::vector<std::uint8_t> out;
+  out.reserve(record_header_bytes + 96);
+  append_binary(record, out);
+  return out;
+}
+
+tl::expected<Record, JournalError> record_from_binary(ByteView bytes) {
+  Record r;
+  if (auto error = read_record(bytes, r)) return tl::make_unexpected(std::move(*error));
   return r;
+}
+
+tl::expected<void, JournalError> Journal::replay_binary(ByteView blob) {
+  ensure_not_notifying("replay_binary");
+  if (auto error = read_record(blob, decoded_)) {
+    error->sequence = state_.sequence + 1;
+    return tl::make_unexpected(std::move(*error));
+  }
+  // The reader refuses every byte sequence a writer could not have produced (a non-canonical
+  // date, boolean, enumerator, flag, length or trailing byte), so reading is one-to-one: the
+  // blob's bytes before its hash are exactly canonical_bytes(decoded_), and hashing them checks
+  // the very bytes replay(record) would hash, without encoding the record again.
+  return apply(decoded_, ByteView{blob.data(), blob.size() - decoded_.hash.size()}, Origin::replayed);
 }
 
 std::vector<std::uint8_t> to_binary(const Snapshot& snapshot) {
@@ -472,7 +546,7 @@ tl::expected<Snapshot, Refusal> snapshot_from_binary(ByteView bytes) {
   Snapshot snapshot;
   read_header(in, BinaryForm::snapshot);
   snapshot.sequence = in.u64("sequence");
-  snapshot.hash = in.digest("hash");
+  in.digest("hash", snapshot.hash);
   const std::uint32_t count = in.u32("count");
   if (!in.failed() && count > in.remaining() / (4 + candidate_body_bytes)) {
     in.fail("count", fmt::format("{} candidates cannot fit in {} bytes", count, in.remaining()),
@@ -480,7 +554,7 @@ tl::expected<Snapshot, Refusal> snapshot_from_binary(ByteView bytes) {
   }
   CandidateId last;
   for (std::uint32_t i = 0; i < count && !in.failed(); ++i) {
-    in.set_prefix(fmt::format("candidates[{}].", i));
+    in.set_prefix("candidates", {}, i);
     Snapshot::Entry entry;
     entry.candidate_sequence = in.u32("candidate_sequence");
     entry.candidate = read_candidate_body(in);
@@ -526,13 +600,7 @@ tl::expected<Snapshot, JournalError> replay_binary(const std::vector<std::vector
                                                    const Workflow& workflow, Snapshot from, const Hasher& hasher) {
   Journal journal{workflow, std::move(from), hasher};
   for (std::size_t here = 0; here < stored.size(); ++here) {
-    auto record = record_from_binary(stored[here]);
-    if (!record) {
-      JournalError error = std::move(record.error());
-      error.sequence = journal.sequence() + 1;
-      return tl::make_unexpected(std::move(error));
-    }
-    auto applied = journal.replay(*record);
+    auto applied = journal.replay_binary(stored[here]);
     if (applied) continue;
     JournalError error = std::move(applied.error());
     if (error.problem == JournalProblem::gap) {
@@ -549,7 +617,7 @@ tl::expected<Snapshot, JournalError> replay_binary(const std::vector<std::vector
     }
     return tl::make_unexpected(std::move(error));
   }
-  return journal.snapshot();
+  return std::move(journal).release();
 }
 
 }  // namespace exemplar

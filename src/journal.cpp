@@ -143,55 +143,57 @@ std::string JournalError::message(Lang lang) const {
 Journal::Journal(const Workflow& workflow, const Hasher& hasher) : Journal(workflow, Snapshot{}, hasher) {}
 
 Journal::Journal(const Workflow& workflow, Snapshot start, const Hasher& hasher)
-    : workflow_(&workflow), hasher_(&hasher), state_(std::move(start)) {}
+    : workflow_(&workflow), hasher_(&hasher), state_(std::move(start)), session_(hasher) {}
 
-tl::expected<Journal::Sealed, Refusal> Journal::seal(const Event& event) const {
+tl::expected<Candidate, Refusal> Journal::seal(const Event& event, const Snapshot::Entry* entry, Record& record) const {
   if (auto bad = check_storable(event)) return tl::make_unexpected(std::move(*bad));
-  const auto entry = state_.candidates.find(event.candidate);
-  const bool known = entry != state_.candidates.end();
-  Sealed sealed{Record{}, known ? entry->second.candidate : Candidate{}, Candidate{}};
-  auto after = workflow_->apply(sealed.before, event);
+  auto after = workflow_->apply(entry ? entry->candidate : Candidate{}, event);
   if (!after) return tl::make_unexpected(std::move(after.error()));
   if (state_.sequence == std::numeric_limits<std::uint64_t>::max() ||
-      (known && entry->second.candidate_sequence == std::numeric_limits<std::uint32_t>::max())) {
+      (entry && entry->candidate_sequence == std::numeric_limits<std::uint32_t>::max())) {
     return tl::make_unexpected(invalid("sequence", "the journal has no more record numbers", "nhật ký đã hết số thứ tự"));
   }
-  sealed.after = std::move(*after);
-  Record& record = sealed.record;
   record.sequence = state_.sequence + 1;
-  record.candidate_sequence = known ? entry->second.candidate_sequence + 1 : 1;
+  record.candidate_sequence = entry ? entry->candidate_sequence + 1 : 1;
   record.previous = state_.hash;
   record.event = event;
-  record.hash = record_hash(record, *hasher_);
-  return sealed;
+  return after;
 }
 
 tl::expected<Record, Refusal> Journal::prepare(const Event& event) const {
-  auto sealed = seal(event);
-  if (!sealed) return tl::make_unexpected(std::move(sealed.error()));
-  return std::move(sealed->record);
+  Record record;
+  const auto entry = state_.candidates.find(event.candidate);
+  auto after = seal(event, entry == state_.candidates.end() ? nullptr : &entry->second, record);
+  if (!after) return tl::make_unexpected(std::move(after.error()));
+  record.hash = record_hash(record, *hasher_);
+  return record;
 }
 
 tl::expected<Record, Refusal> Journal::append(const Event& event) {
   ensure_not_notifying("append");
-  auto sealed = seal(event);
-  if (!sealed) return tl::make_unexpected(std::move(sealed.error()));
+  const Place place = locate(event.candidate);
+  Record record;
+  auto after = seal(event, place.entry, record);
+  if (!after) return tl::make_unexpected(std::move(after.error()));
+  scratch_.clear();
+  append_canonical_bytes(record, scratch_);
+  record.hash = session_.sha256(scratch_);
   // seal() ran every check replay would run on this record, against this very state.
-  install(sealed->record, sealed->before, std::move(sealed->after), Origin::appended);
-  return std::move(sealed->record);
+  install(record, place, std::move(*after), Origin::appended);
+  return record;
 }
 
 tl::expected<void, JournalError> Journal::commit(const Record& record) {
   ensure_not_notifying("commit");
-  return apply(record, Origin::appended);
+  return apply(record, ByteView{}, Origin::appended);
 }
 
 tl::expected<void, JournalError> Journal::replay(const Record& record) {
   ensure_not_notifying("replay");
-  return apply(record, Origin::replayed);
+  return apply(record, ByteView{}, Origin::replayed);
 }
 
-tl::expected<void, JournalError> Journal::apply(const Record& record, Origin origin) {
+tl::expected<void, JournalError> Journal::apply(const Record& record, ByteView canonical, Origin origin) {
   const std::uint64_t expected = state_.sequence + 1;
   auto stop = [&](JournalProblem problem, std::string en, std::string vi) {
     return tl::make_unexpected(JournalError{problem, expected, record.sequence,
@@ -223,39 +225,69 @@ tl::expected<void, JournalError> Journal::apply(const Record& record, Origin ori
   if (auto bad = check_storable(record.event)) {
     return tl::make_unexpected(JournalError{JournalProblem::refused, expected, record.sequence, std::move(*bad)});
   }
-  if (record_hash(record, *hasher_) != record.hash) {
+  if (canonical.empty()) {
+    scratch_.clear();
+    append_canonical_bytes(record, scratch_);
+    canonical = ByteView{scratch_};
+  }
+  if (session_.sha256(canonical) != record.hash) {
     return stop(JournalProblem::edited, "its hash does not match its content", "mã băm không khớp với nội dung");
   }
   if (record.previous != state_.hash) {
     return stop(JournalProblem::broken_chain, "its previous-record hash is not the hash of the record before it",
                 "mã băm bản ghi trước không khớp với bản ghi liền trước");
   }
-  const auto entry = state_.candidates.find(record.event.candidate);
-  const bool known = entry != state_.candidates.end();
-  const std::uint64_t next_for_candidate = known ? std::uint64_t{entry->second.candidate_sequence} + 1 : 1;
+  const Place place = locate(record.event.candidate);
+  const std::uint64_t next_for_candidate = place.entry ? std::uint64_t{place.entry->candidate_sequence} + 1 : 1;
   if (record.candidate_sequence != next_for_candidate) {
     return stop(JournalProblem::candidate_sequence,
                 fmt::format("it is the candidate's record {}, not {}", next_for_candidate, record.candidate_sequence),
                 fmt::format("đây là bản ghi thứ {} của ứng viên, không phải {}", next_for_candidate, record.candidate_sequence));
   }
-  const Candidate before = known ? entry->second.candidate : Candidate{};
-  auto after = workflow_->apply(before, record.event);
+  auto after = workflow_->apply(place.entry ? place.entry->candidate : Candidate{}, record.event);
   if (!after) {
     return tl::make_unexpected(JournalError{JournalProblem::refused, expected, record.sequence, std::move(after.error())});
   }
 
-  install(record, before, std::move(*after), origin);
+  install(record, place, std::move(*after), origin);
   return {};
 }
 
-void Journal::install(const Record& record, const Candidate& before, Candidate after, Origin origin) {
+void Journal::Index::remember(CandidateId id, Snapshot::Entry& entry, std::size_t count) {
+  const std::size_t at = id.value();
+  if (at >= slots_.size()) {
+    const std::size_t reach = std::max<std::size_t>(4096, 2 * count);
+    if (at >= reach) return;
+    slots_.resize(std::min(reach, std::max(at + 1, 2 * slots_.size())), nullptr);
+  }
+  slots_[at] = &entry;
+}
+
+Journal::Place Journal::locate(CandidateId id) {
+  if (Snapshot::Entry* entry = index_.find(id)) return Place{entry, state_.candidates.end()};
+  // One walk down the tree finds the candidate, or where a new one goes.
+  const Slot slot = state_.candidates.lower_bound(id);
+  if (slot == state_.candidates.end() || slot->first != id) return Place{nullptr, slot};
+  index_.remember(id, slot->second, state_.candidates.size());
+  return Place{&slot->second, slot};
+}
+
+void Journal::install(const Record& record, Place place, Candidate after, Origin origin) {
   // Every check has passed: the state changes in full, and only then do observers hear of it.
-  auto& slot = state_.candidates[record.event.candidate];
-  slot.candidate = std::move(after);
-  slot.candidate_sequence = record.candidate_sequence;
+  if (!place.entry) {
+    const CandidateId id = record.event.candidate;
+    place.entry = &state_.candidates.emplace_hint(place.hint, id, Snapshot::Entry{})->second;
+    index_.remember(id, *place.entry, state_.candidates.size());
+  }
+  Snapshot::Entry& entry = *place.entry;
+  // Only observers need the state before; a replay of millions without them copies nothing.
+  const bool told = !observers_.empty();
+  const Candidate before = told ? entry.candidate : Candidate{};
+  entry.candidate = std::move(after);
+  entry.candidate_sequence = record.candidate_sequence;
   state_.sequence = record.sequence;
   state_.hash = record.hash;
-  if (!observers_.empty()) notify(Change{record, before, slot.candidate, origin});
+  if (told) notify(Change{record, before, entry.candidate, origin});
 }
 
 void Journal::notify(const Change& change) {
@@ -311,7 +343,7 @@ tl::expected<Snapshot, JournalError> replay(const Snapshot& from, const std::vec
     }
     return tl::make_unexpected(std::move(error));
   }
-  return journal.snapshot();
+  return std::move(journal).release();
 }
 
 tl::expected<Snapshot, JournalError> replay(const std::vector<Record>& records, const Workflow& workflow,

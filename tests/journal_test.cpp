@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -39,12 +40,120 @@ class KeyedHasher final : public Hasher {
   }
 };
 
+/// The default SHA-256, counting its calls: a host's hasher that overrides only sha256().
+class CountingHasher final : public Hasher {
+ public:
+  Digest sha256(ByteView bytes) const override {
+    ++calls_;
+    return default_hasher().sha256(bytes);
+  }
+  [[nodiscard]] std::size_t calls() const { return calls_.load(); }
+
+ private:
+  mutable std::atomic<std::size_t> calls_{0};
+};
+
 TEST(Journal, DefaultHasherComputesTheStandardSha256) {
   const auto abc = bytes_of("abc");
 
   const Digest digest = default_hasher().sha256(abc);
 
   EXPECT_EQ(to_hex(digest), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(Journal, AHashSessionGivesTheSameDigestsAsItsHasher) {
+  // One and two SHA-256 blocks, the padding's edges, a record's size and a long text.
+  const auto session = default_hasher().session();
+  std::vector<std::uint8_t> bytes;
+
+  for (std::size_t size : {0, 3, 55, 56, 63, 64, 65, 98, 119, 4200}) {
+    bytes.assign(size, static_cast<std::uint8_t>(size));
+
+    EXPECT_EQ(session->sha256(bytes), default_hasher().sha256(bytes)) << size << " bytes";
+  }
+  EXPECT_EQ(to_hex(session->sha256(bytes_of("abc"))), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(Journal, AHostsHasherWithoutASessionOfItsOwnHashesEveryRecord) {
+  const Workflow flow;
+  const CountingHasher counting;
+  Journal journal{flow, counting};
+  const auto plain = every_kind_journal(flow);
+
+  std::vector<Record> records;
+  for (const auto& record : plain) records.push_back(*journal.append(record.event));
+  const std::size_t after_append = counting.calls();
+  const auto replayed = replay(records, flow, counting);
+
+  EXPECT_EQ(after_append, plain.size());
+  ASSERT_TRUE(replayed);
+  EXPECT_EQ(counting.calls(), 2 * plain.size());
+  EXPECT_EQ(*replayed, journal.snapshot());
+  EXPECT_EQ(records, plain);
+}
+
+TEST(Journal, ACopiedJournalGoesOnFromTheSameStateWithItsOwnHashing) {
+  const Workflow flow;
+  const auto records = every_kind_journal(flow);
+  Journal original{flow};
+  for (std::size_t i = 0; i < 12; ++i) ASSERT_TRUE(original.replay(records[i]));
+
+  Journal copy{original};
+  Journal assigned{flow};
+  assigned = original;
+  for (std::size_t i = 12; i < records.size(); ++i) {
+    ASSERT_TRUE(copy.replay(records[i])) << "record " << i + 1;
+    ASSERT_TRUE(assigned.replay(records[i])) << "record " << i + 1;
+  }
+
+  EXPECT_EQ(original.sequence(), 12U);
+  EXPECT_EQ(copy.snapshot(), *replay(records, flow));
+  EXPECT_EQ(assigned.snapshot(), copy.snapshot());
+}
+
+TEST(Journal, ReleasingAJournalHandsOverItsState) {
+  const Workflow flow;
+  const auto records = every_kind_journal(flow);
+  Journal journal{flow};
+  for (const auto& record : records) ASSERT_TRUE(journal.replay(record));
+
+  const Snapshot released = std::move(journal).release();
+
+  EXPECT_EQ(released, *replay(records, flow));
+  EXPECT_EQ(released.sequence, records.size());
+}
+
+TEST(Journal, CandidatesNumberedFarApartAreKeptAsWellAsDenseOnes) {
+  // Hosts number candidates as they like: small dense ids and ids near the top of the range.
+  const Workflow flow;
+  const bg::date day{2022, 2, 10};
+  Journal journal{flow};
+  std::vector<Record> records;
+  const std::vector<CandidateId> ids{CandidateId{1}, CandidateId{2}, CandidateId{70'000}, CandidateId{4'000'000'000U},
+                                     CandidateId{3}};
+  for (const CandidateId id : ids) {
+    const auto event = flow.decide(Candidate{}, commands::Discover{id, Subject::individual, UnitId{7}, Position::staff,
+                                                                   Field::inspection, Level::agency, "Sáng kiến"},
+                                   head_of_unit_7, day);
+    ASSERT_TRUE(event);
+    records.push_back(*journal.append(*event));
+  }
+  for (const CandidateId id : ids) {
+    const auto event = flow.decide(*journal.find(id), commands::Foster{ActorId{9}}, head_of_unit_7, day + bg::days(1));
+    ASSERT_TRUE(event);
+    records.push_back(*journal.append(*event));
+  }
+
+  const auto replayed = replay(records, flow);
+
+  ASSERT_TRUE(replayed);
+  EXPECT_EQ(*replayed, journal.snapshot());
+  ASSERT_EQ(replayed->candidates.size(), ids.size());
+  for (const CandidateId id : ids) {
+    ASSERT_NE(journal.find(id), nullptr);
+    EXPECT_EQ(journal.find(id)->stage, Stage::fostered);
+    EXPECT_EQ(replayed->candidates.at(id).candidate_sequence, 2U);
+  }
 }
 
 TEST(Journal, DigestsReadBackFromHexAndRefuseAnythingElse) {

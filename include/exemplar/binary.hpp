@@ -5,6 +5,7 @@
 //   to_binary(snapshot) / snapshot_from_binary(bytes)
 //   to_binary(candidate) / candidate_from_binary(bytes)
 //   replay_binary(stored, workflow[, from])               decode and replay stored records in order
+//   Journal::replay_binary(blob) (journal.hpp)            the same one blob at a time, e.g. from a file
 //
 // For hosts that keep millions of records: little-endian fixed-width fields, one blob per record
 // (a BLOB column, a file per segment). Each blob starts with a form tag and the format version;

@@ -2,12 +2,15 @@
 //
 //   Digest, ByteView, to_hex(digest), parse_digest(hex)   32-byte SHA-256 values and byte ranges
 //   Hasher, OpenSslHasher, default_hasher()             SHA-256 behind an interface a host may replace
+//   HashSession, hasher.session()                       the same hashes, set up once per journal
 //   Record { version, sequence, candidate_sequence, previous, event, hash }
 //   canonical_bytes(record), record_hash(record)       what the hash covers, and the hash itself
+//   append_canonical_bytes(record, out)                the same bytes into a buffer the host reuses
 //   Snapshot { sequence, hash, candidates }            every candidate's state at one record
 //   JournalProblem, JournalError                       why replay stopped, and at which record
 //   Observer, Change, ObserverFailure                  the host hears of every applied event
-//   Journal                                            prepare / append / commit / replay one record
+//   Journal                                            prepare / append / commit / replay one record;
+//                                                      replay_binary(blob) reads and replays a stored blob
 //   replay(records, workflow), replay(snapshot, later, workflow)
 //
 // The decider (lifecycle.hpp) says what happened; the journal numbers it, chains it to the record
@@ -68,6 +71,20 @@ class ByteView {
 /// The digest written by to_hex (either case); nullopt for anything that is not 64 hex digits.
 [[nodiscard]] std::optional<Digest> parse_digest(std::string_view hex) noexcept;
 
+/// A hasher's working state for one user at a time (one Journal, one replay): the very digests
+/// its Hasher's sha256 gives, without setting the hash function up again for every record.
+/// Not safe to use from several threads at once; a Journal keeps its own.
+class HashSession {
+ public:
+  HashSession() = default;
+  HashSession(const HashSession&) = default;
+  HashSession& operator=(const HashSession&) = default;
+  virtual ~HashSession() = default;
+
+  /// The 32-byte digest of `bytes`: always equal to the hasher's sha256(bytes).
+  [[nodiscard]] virtual Digest sha256(ByteView bytes) = 0;
+};
+
 /// Where the journal's hashes come from. A host may supply its own: a hardware module, or a keyed
 /// HMAC-SHA-256 so that someone who edits the journal cannot recompute the chain without the key.
 /// Implementations must be deterministic and safe to call from several threads at once.
@@ -80,6 +97,11 @@ class Hasher {
 
   /// The 32-byte digest of `bytes`.
   [[nodiscard]] virtual Digest sha256(ByteView bytes) const = 0;
+
+  /// A session for one thread, which the journal uses for every record it appends or replays. The
+  /// default calls sha256() for each record, so a host's hasher needs nothing more; a hasher with
+  /// setup per call overrides it to do the setup once. The hasher must outlive the session.
+  [[nodiscard]] virtual std::unique_ptr<HashSession> session() const;
 };
 
 /// SHA-256 from OpenSSL's libcrypto (EVP_Digest, which uses the CPU's SHA instructions when present).
@@ -89,6 +111,9 @@ class OpenSslHasher final : public Hasher {
   /// Fetches OpenSSL's SHA-256 once: looking it up on every call cost more than the hashing.
   OpenSslHasher();
   [[nodiscard]] Digest sha256(ByteView bytes) const override;
+  /// Keeps one OpenSSL digest context for all its records: allocating and freeing one per record,
+  /// as the stateless sha256() must, cost about as much as hashing a record.
+  [[nodiscard]] std::unique_ptr<HashSession> session() const override;
 
  private:
   std::shared_ptr<void> algorithm_;  ///< the fetched EVP_MD, shared by copies; read-only after construction
@@ -114,6 +139,9 @@ struct Record {
 /// The bytes the hash covers: the record's binary form (binary.hpp) without its final 32-byte hash,
 /// so the canonical encoding and the stored binary form can never drift apart. See docs/journal.md.
 [[nodiscard]] std::vector<std::uint8_t> canonical_bytes(const Record& record);
+/// Appends canonical_bytes(record) to `out`: a host (or the journal) that hashes many records reuses
+/// one buffer instead of allocating one per record.
+void append_canonical_bytes(const Record& record, std::vector<std::uint8_t>& out);
 /// The hash a record must carry: hasher.sha256(canonical_bytes(record)).
 [[nodiscard]] Digest record_hash(const Record& record, const Hasher& hasher = default_hasher());
 
@@ -260,6 +288,13 @@ class Journal {
   /// Origin::replayed. On an error nothing changes.
   [[nodiscard]] tl::expected<void, JournalError> replay(const Record& record);
 
+  /// Reads one stored record blob (binary.hpp) and replays it with the same checks, in the same
+  /// order, as replay(record_from_binary(blob)); a blob that cannot be read stops here with
+  /// `sequence` set to the number the next record must have. Faster, for hosts that replay millions:
+  /// the hash covers the blob's own bytes, which the strict reader guarantees are exactly the
+  /// record's canonical bytes, so nothing is encoded again, and the decoded record is reused.
+  [[nodiscard]] tl::expected<void, JournalError> replay_binary(ByteView blob);
+
   /// The state after the last applied record; copy it to store a snapshot.
   [[nodiscard]] const Snapshot& snapshot() const noexcept { return state_; }
   /// The last applied record's number (0 when none).
@@ -268,6 +303,11 @@ class Journal {
   [[nodiscard]] const Digest& head() const noexcept { return state_.hash; }
   /// A candidate's state, or null when no record has named it.
   [[nodiscard]] const Candidate* find(CandidateId id) const noexcept { return state_.find(id); }
+  /// Hands the state over without copying it (every candidate of a country), ending the journal's use.
+  [[nodiscard]] Snapshot release() && noexcept {
+    index_.clear();
+    return std::move(state_);
+  }
 
   /// Adds an observer; it must outlive the journal or be unsubscribed first.
   void subscribe(Observer& observer);
@@ -277,21 +317,81 @@ class Journal {
   [[nodiscard]] std::vector<ObserverFailure> take_observer_failures();
 
  private:
-  /// A record ready to store, with the candidate's state before and after it.
-  struct Sealed {
-    Record record;
-    Candidate before;
-    Candidate after;
+  using Slot = std::map<CandidateId, Snapshot::Entry>::iterator;
+
+  /// The hasher's session; a copied journal opens its own rather than share one.
+  class Session {
+   public:
+    explicit Session(const Hasher& hasher) : hasher_(&hasher), session_(hasher.session()) {}
+    Session(const Session& other) : Session(*other.hasher_) {}
+    Session(Session&&) noexcept = default;
+    Session& operator=(const Session& other) { return *this = Session(other); }
+    Session& operator=(Session&&) noexcept = default;
+    ~Session() = default;
+
+    [[nodiscard]] Digest sha256(ByteView bytes) { return session_ ? session_->sha256(bytes) : hasher_->sha256(bytes); }
+
+   private:
+    const Hasher* hasher_;
+    std::unique_ptr<HashSession> session_;
   };
-  [[nodiscard]] tl::expected<Sealed, Refusal> seal(const Event& event) const;
-  [[nodiscard]] tl::expected<void, JournalError> apply(const Record& record, Origin origin);
-  void install(const Record& record, const Candidate& before, Candidate after, Origin origin);
+
+  /// Where candidates' entries live in state_.candidates, by id, for hosts that number candidates
+  /// densely (1, 2, 3, ...): one array read instead of a walk down a tree of a country's candidates.
+  /// Map nodes never move, so the pointers stay valid while the map lives. A copied or moved index
+  /// starts empty, since its pointers would name another map's nodes, and fills in again as it goes.
+  class Index {
+   public:
+    Index() = default;
+    Index(const Index&) noexcept {}
+    Index(Index&&) noexcept {}
+    Index& operator=(const Index&) noexcept {
+      slots_.clear();
+      return *this;
+    }
+    Index& operator=(Index&&) noexcept {
+      slots_.clear();
+      return *this;
+    }
+    ~Index() = default;
+
+    /// The entry remembered for `id`, or null (not remembered yet, or an id too large to index).
+    [[nodiscard]] Snapshot::Entry* find(CandidateId id) const noexcept {
+      return id.value() < slots_.size() ? slots_[id.value()] : nullptr;
+    }
+    /// Remembers where `id`'s entry is, unless the id is far beyond the `count` candidates known:
+    /// the array stays within about twice the candidates' count, whatever ids a host picks.
+    void remember(CandidateId id, Snapshot::Entry& entry, std::size_t count);
+    void clear() noexcept { slots_.clear(); }
+
+   private:
+    std::vector<Snapshot::Entry*> slots_;
+  };
+
+  /// A candidate's entry, or null with `hint` where a new one goes.
+  struct Place {
+    Snapshot::Entry* entry = nullptr;
+    Slot hint;
+  };
+  [[nodiscard]] Place locate(CandidateId id);
+
+  /// Fills in `record` for `event` after `entry` (null for a candidate with no record yet), all but
+  /// its hash, and returns the candidate after it. The caller hashes: prepare() with the hasher
+  /// itself, since it is const and may run on several threads; append() with the journal's session.
+  [[nodiscard]] tl::expected<Candidate, Refusal> seal(const Event& event, const Snapshot::Entry* entry,
+                                                      Record& record) const;
+  [[nodiscard]] tl::expected<void, JournalError> apply(const Record& record, ByteView canonical, Origin origin);
+  void install(const Record& record, Place place, Candidate after, Origin origin);
   void notify(const Change& change);
   void ensure_not_notifying(const char* what) const;
 
   const Workflow* workflow_;
   const Hasher* hasher_;
   Snapshot state_;
+  Session session_;
+  Index index_;
+  std::vector<std::uint8_t> scratch_;  ///< canonical bytes of the record being hashed, reused
+  Record decoded_;                     ///< the blob replay_binary() is reading, reused
   std::vector<Observer*> observers_;
   std::vector<ObserverFailure> failures_;
   bool notifying_ = false;
