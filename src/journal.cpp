@@ -253,14 +253,32 @@ tl::expected<void, JournalError> Journal::apply(const Record& record, ByteView c
   return {};
 }
 
-void Journal::Index::remember(CandidateId id, Snapshot::Entry& entry, std::size_t count) {
-  const std::size_t at = id.value();
-  if (at >= slots_.size()) {
-    const std::size_t reach = std::max<std::size_t>(4096, 2 * count);
-    if (at >= reach) return;
-    slots_.resize(std::min(reach, std::max(at + 1, 2 * slots_.size())), nullptr);
+void Journal::Index::remember(CandidateId id, Snapshot::Entry& entry) {
+  if (!id.valid()) return;
+  if (2 * (used_ + 1) > cells_.size()) {
+    std::vector<Cell> old = std::move(cells_);
+    cells_.assign(std::max<std::size_t>(1024, 2 * old.size()), Cell{});
+    used_ = 0;
+    for (const Cell& cell : old) {
+      if (cell.id != 0) insert(cell.id, cell.entry);
+    }
   }
-  slots_[at] = &entry;
+  insert(id.value(), &entry);
+}
+
+void Journal::Index::insert(CandidateId::value_type id, Snapshot::Entry* entry) noexcept {
+  for (std::size_t at = home(CandidateId{id});; at = (at + 1) & (cells_.size() - 1)) {
+    Cell& cell = cells_[at];
+    if (cell.id == id) {
+      cell.entry = entry;
+      return;
+    }
+    if (cell.id == 0) {
+      cell = Cell{id, entry};
+      ++used_;
+      return;
+    }
+  }
 }
 
 Journal::Place Journal::locate(CandidateId id) {
@@ -268,7 +286,7 @@ Journal::Place Journal::locate(CandidateId id) {
   // One walk down the tree finds the candidate, or where a new one goes.
   const Slot slot = state_.candidates.lower_bound(id);
   if (slot == state_.candidates.end() || slot->first != id) return Place{nullptr, slot};
-  index_.remember(id, slot->second, state_.candidates.size());
+  index_.remember(id, slot->second);
   return Place{&slot->second, slot};
 }
 
@@ -277,7 +295,7 @@ void Journal::install(const Record& record, Place place, Candidate after, Origin
   if (!place.entry) {
     const CandidateId id = record.event.candidate;
     place.entry = &state_.candidates.emplace_hint(place.hint, id, Snapshot::Entry{})->second;
-    index_.remember(id, *place.entry, state_.candidates.size());
+    index_.remember(id, *place.entry);
   }
   Snapshot::Entry& entry = *place.entry;
   // Only observers need the state before; a replay of millions without them copies nothing.

@@ -124,13 +124,15 @@ TEST(Journal, ReleasingAJournalHandsOverItsState) {
 }
 
 TEST(Journal, CandidatesNumberedFarApartAreKeptAsWellAsDenseOnes) {
-  // Hosts number candidates as they like: small dense ids and ids near the top of the range.
+  // Hosts number candidates as they like: small dense ids, ids near the top of the range, and
+  // thousands of database keys scattered over the whole range (enough to outgrow the index twice).
   const Workflow flow;
   const bg::date day{2022, 2, 10};
   Journal journal{flow};
   std::vector<Record> records;
-  const std::vector<CandidateId> ids{CandidateId{1}, CandidateId{2}, CandidateId{70'000}, CandidateId{4'000'000'000U},
-                                     CandidateId{3}};
+  std::vector<CandidateId> ids{CandidateId{1}, CandidateId{2}, CandidateId{70'000}, CandidateId{4'000'000'000U},
+                               CandidateId{3}};
+  for (std::uint32_t i = 1; i <= 3000; ++i) ids.push_back(CandidateId{i * 1'299'721U + 11U});
   for (const CandidateId id : ids) {
     const auto event = flow.decide(Candidate{}, commands::Discover{id, Subject::individual, UnitId{7}, Position::staff,
                                                                    Field::inspection, Level::agency, "Sáng kiến"},

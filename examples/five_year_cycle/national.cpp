@@ -676,16 +676,29 @@ class NationalRun {
     if (!in) return "cannot read the journal back from '" + settings_.journal_path + "'";
     const Workflow replayer{Policy{plan_.grants}, plan_.council};
     Journal replayed(replayer);
-    std::vector<std::uint8_t> blob;
-    std::array<std::uint8_t, 4> length{};
-    while (in.read(reinterpret_cast<char*>(length.data()), 4)) {
+    // Read in large pieces; a record never straddles what has been parsed.
+    std::vector<std::uint8_t> buffer;
+    std::size_t at = 0;
+    const auto have = [&](std::size_t bytes) {
+      if (buffer.size() - at >= bytes) return true;
+      buffer.erase(buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(at));
+      at = 0;
+      const std::size_t kept = buffer.size();
+      buffer.resize(std::max(kept + bytes, kept + (std::size_t{8} << 20U)));
+      in.read(reinterpret_cast<char*>(buffer.data() + kept), static_cast<std::streamsize>(buffer.size() - kept));
+      buffer.resize(kept + static_cast<std::size_t>(in.gcount()));
+      return buffer.size() >= bytes;
+    };
+    while (have(4)) {
+      const std::uint8_t* length = buffer.data() + at;
       const std::uint32_t size = length[0] | (length[1] << 8U) | (length[2] << 16U) | (static_cast<std::uint32_t>(length[3]) << 24U);
-      blob.resize(size);
-      if (!in.read(reinterpret_cast<char*>(blob.data()), size)) return std::string("the journal file ends inside a record");
-      auto record = record_from_binary(ByteView{blob});
-      if (!record) return "the journal file does not read back: " + record.error().message(Lang::en);
-      if (auto applied = replayed.replay(*record); !applied) return "the journal file does not replay: " + applied.error().message(Lang::en);
+      if (!have(4 + std::size_t{size})) return std::string("the journal file ends inside a record");
+      if (auto applied = replayed.replay_binary(ByteView{buffer.data() + at + 4, size}); !applied) {
+        return "the journal file does not replay: " + applied.error().message(Lang::en);
+      }
+      at += 4 + std::size_t{size};
     }
+    if (at != buffer.size()) return std::string("the journal file ends inside a record's length");
     if (replayed.sequence() != journal_->sequence() || replayed.head() != journal_->head()) {
       return std::string("the journal file does not end where the run did");
     }

@@ -336,36 +336,55 @@ class Journal {
     std::unique_ptr<HashSession> session_;
   };
 
-  /// Where candidates' entries live in state_.candidates, by id, for hosts that number candidates
-  /// densely (1, 2, 3, ...): one array read instead of a walk down a tree of a country's candidates.
-  /// Map nodes never move, so the pointers stay valid while the map lives. A copied or moved index
-  /// starts empty, since its pointers would name another map's nodes, and fills in again as it goes.
+  /// Where candidates' entries live in state_.candidates, by id: one probe of an open-addressing
+  /// table instead of a walk down a tree of a country's candidates, whatever ids a host picks
+  /// (database keys are rarely dense). Map nodes never move, so the pointers stay valid while the
+  /// map lives. A copied or moved index starts empty, since its pointers would name another map's
+  /// nodes, and fills in again as it goes.
   class Index {
    public:
     Index() = default;
     Index(const Index&) noexcept {}
     Index(Index&&) noexcept {}
     Index& operator=(const Index&) noexcept {
-      slots_.clear();
+      clear();
       return *this;
     }
     Index& operator=(Index&&) noexcept {
-      slots_.clear();
+      clear();
       return *this;
     }
     ~Index() = default;
 
-    /// The entry remembered for `id`, or null (not remembered yet, or an id too large to index).
+    /// The entry remembered for `id`, or null.
     [[nodiscard]] Snapshot::Entry* find(CandidateId id) const noexcept {
-      return id.value() < slots_.size() ? slots_[id.value()] : nullptr;
+      if (cells_.empty() || !id.valid()) return nullptr;
+      for (std::size_t at = home(id);; at = (at + 1) & (cells_.size() - 1)) {
+        const Cell& cell = cells_[at];
+        if (cell.id == id.value()) return cell.entry;
+        if (cell.id == 0) return nullptr;
+      }
     }
-    /// Remembers where `id`'s entry is, unless the id is far beyond the `count` candidates known:
-    /// the array stays within about twice the candidates' count, whatever ids a host picks.
-    void remember(CandidateId id, Snapshot::Entry& entry, std::size_t count);
-    void clear() noexcept { slots_.clear(); }
+    /// Remembers where `id`'s entry is.
+    void remember(CandidateId id, Snapshot::Entry& entry);
+    void clear() noexcept {
+      cells_.clear();
+      used_ = 0;
+    }
 
    private:
-    std::vector<Snapshot::Entry*> slots_;
+    struct Cell {
+      CandidateId::value_type id = 0;  ///< 0: empty (0 is never a candidate's id)
+      Snapshot::Entry* entry = nullptr;
+    };
+    /// Fibonacci hashing: consecutive ids land far apart, so runs of probes stay short.
+    [[nodiscard]] std::size_t home(CandidateId id) const noexcept {
+      return static_cast<std::size_t>((std::uint64_t{id.value()} * 0x9E3779B97F4A7C15ULL) >> 32U) & (cells_.size() - 1);
+    }
+    void insert(CandidateId::value_type id, Snapshot::Entry* entry) noexcept;
+
+    std::vector<Cell> cells_;  ///< a power of two long, at most half full
+    std::size_t used_ = 0;
   };
 
   /// A candidate's entry, or null with `hint` where a new one goes.
