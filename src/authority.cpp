@@ -77,21 +77,6 @@ Policy::Policy(std::vector<Grant> grants) : grants_(std::move(grants)) {
   }
 }
 
-const Policy::Rights& Policy::rights(CommandKind command, Role role) const noexcept {
-  return compiled_[static_cast<std::size_t>(command)][static_cast<std::size_t>(role)];
-}
-
-bool Policy::permits(const Actor& actor, CommandKind command, Stage stage, Level level,
-                     UnitId unit) const noexcept {
-  if (static_cast<std::size_t>(command) >= command_count || static_cast<std::size_t>(actor.role) >= role_count ||
-      at(level) >= level_count) {
-    return false;
-  }
-  const Rights& granted = rights(command, actor.role);
-  if (granted.any_unit[at(level)].contains(stage)) return true;
-  return granted.own_unit[at(level)].contains(stage) && actor.unit == unit && unit.valid();
-}
-
 std::optional<RefusalCode> Policy::denial(const Actor& actor, CommandKind command, Stage stage, Level level,
                                           UnitId unit) const noexcept {
   if (permits(actor, command, stage, level, unit)) return std::nullopt;

@@ -99,9 +99,19 @@ class Policy {
   [[nodiscard]] std::optional<Refusal> check(const Actor& actor, CommandKind command, Stage stage,
                                              Level level, UnitId unit) const;
 
-  /// The same decision as a bool, for screens that only grey out buttons.
+  /// The same decision as a bool, for screens that only grey out buttons. Inline: every step of
+  /// a sweep asks it.
   [[nodiscard]] bool permits(const Actor& actor, CommandKind command, Stage stage, Level level,
-                             UnitId unit) const noexcept;
+                             UnitId unit) const noexcept {
+    const auto level_index = static_cast<std::size_t>(level);
+    if (static_cast<std::size_t>(command) >= command_count || static_cast<std::size_t>(actor.role) >= role_count ||
+        level_index >= level_count) {
+      return false;
+    }
+    const Rights& granted = rights(command, actor.role);
+    if (granted.any_unit[level_index].contains(stage)) return true;
+    return granted.own_unit[level_index].contains(stage) && actor.unit == unit && unit.valid();
+  }
 
   /// The same decision as check(), as the refusal's code only: what a sweep over millions of
   /// candidates needs, without building a refusal it may never show.
@@ -116,7 +126,9 @@ class Policy {
     std::array<StageSet, level_count> own_unit{};
     std::array<StageSet, level_count> any_unit{};
   };
-  [[nodiscard]] const Rights& rights(CommandKind command, Role role) const noexcept;
+  [[nodiscard]] const Rights& rights(CommandKind command, Role role) const noexcept {
+    return compiled_[static_cast<std::size_t>(command)][static_cast<std::size_t>(role)];
+  }
 
   std::vector<Grant> grants_;
   std::array<std::array<Rights, role_count>, command_count> compiled_{};
