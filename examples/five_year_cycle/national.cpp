@@ -480,6 +480,13 @@ class NationalRun {
     return index;
   }
 
+  /// Forgets a slot whose discovery was refused: nobody was put on the books.
+  void drop_last_slot() {
+    const Slot& slot = slots_.back();
+    slot_of_[slot.collective ? std::size_t{country_.individuals()} + slot.who : slot.who] = 0;
+    slots_.pop_back();
+  }
+
   void carry_out(const Scheduled& item, bg::date day) {
     switch (item.task) {
       case Task::discover_round: return discover_round(static_cast<std::uint16_t>(item.target), day);
@@ -562,6 +569,8 @@ class NationalRun {
                                         country_.field_of(unit), Level::agency, "Nhân tố mới trong phong trào thi đua"};
       if (step(slot, discover, unit_head(unit), day)) {
         schedule(slot);
+      } else {
+        drop_last_slot();
       }
     }
     for (std::uint32_t collective = 0; collective < country_.collectives(); ++collective) {
@@ -572,7 +581,11 @@ class NationalRun {
       const std::uint32_t slot = new_slot(collective, true);
       const commands::Discover discover{country_.collective_id(collective), Subject::collective, unit, Position::none,
                                         country_.field_of(unit), Level::agency, "Tập thể có mô hình hay, cách làm sáng tạo"};
-      if (step(slot, discover, unit_head(unit), day)) schedule(slot);
+      if (step(slot, discover, unit_head(unit), day)) {
+        schedule(slot);
+      } else {
+        drop_last_slot();
+      }
     }
   }
 
