@@ -3,6 +3,7 @@
 
 #include <limits>
 #include <stdexcept>
+#include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -293,21 +294,23 @@ constexpr std::size_t lifecycle_row_count = std::tuple_size_v<std::decay_t<declt
 using StandingTable = fsm::Table<Stage, CommandKind, StandingStep, RefusalCode, stage_count, command_count, lifecycle_row_count>;
 using StandingRow = StandingTable::row_type;
 
-/// Each lifecycle guard's counterpart over a Standing. A guard added to lifecycle_table without one
-/// stops the build here, so the fast path cannot silently skip a rule.
-constexpr StandingRow::Guard standing_guard(LifecycleRow::Guard guard) {
-  if (guard == nullptr) return nullptr;
-  if (guard == &guards::council_proposed) return &standing_guards::council_proposed;
-  if (guard == &guards::council_did_not_propose) return &standing_guards::council_did_not_propose;
-  if (guard == &guards::has_council_proposal) return &standing_guards::has_council_proposal;
-  if (guard == &guards::has_recognition) return &standing_guards::has_recognition;
-  if (guard == &guards::has_higher_level) return &standing_guards::has_higher_level;
+/// Each lifecycle guard's counterpart over a Standing, found by the guard's name (a function's
+/// address is not a constant GCC can compare under the sanitizers). A guard added to
+/// lifecycle_table without one stops the build here, so the fast path cannot silently skip a rule;
+/// tests/standing_test.cpp checks that every name belongs to its guard.
+constexpr StandingRow::Guard standing_guard(std::string_view guard) {
+  if (guard.empty()) return nullptr;
+  if (guard == "council_proposed") return &standing_guards::council_proposed;
+  if (guard == "council_did_not_propose") return &standing_guards::council_did_not_propose;
+  if (guard == "has_council_proposal") return &standing_guards::has_council_proposal;
+  if (guard == "has_recognition") return &standing_guards::has_recognition;
+  if (guard == "has_higher_level") return &standing_guards::has_higher_level;
   throw std::logic_error("a lifecycle guard has no counterpart over a Standing");
 }
 
-constexpr StandingRow::Explain standing_explain(LifecycleRow::Guard guard) {
-  if (guard == nullptr) return nullptr;
-  if (guard == &guards::has_higher_level) return &standing_guards::no_higher_level;
+constexpr StandingRow::Explain standing_explain(std::string_view guard) {
+  if (guard.empty()) return nullptr;
+  if (guard == "has_higher_level") return &standing_guards::no_higher_level;
   return &standing_guards::missing_prerequisite;
 }
 
@@ -315,8 +318,8 @@ constexpr std::array<StandingRow, lifecycle_row_count> standing_rows() {
   std::array<StandingRow, lifecycle_row_count> rows{};
   for (std::size_t i = 0; i < lifecycle_row_count; ++i) {
     const LifecycleRow& row = lifecycle_table.rows()[i];
-    rows[i] = StandingRow{row.from, row.event, row.to, standing_guard(row.guard), row.guard_name,
-                          standing_explain(row.guard)};
+    rows[i] = StandingRow{row.from, row.event, row.to, standing_guard(row.guard_name), row.guard_name,
+                          standing_explain(row.guard_name)};
   }
   return rows;
 }

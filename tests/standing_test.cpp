@@ -2,7 +2,11 @@
 // same rules as decide + evolve (issue 7, "the per-candidate state the engine touches fits in 16
 // bytes"). Random streams in invariants_test.cpp check that both paths agree on every command; these
 // tests pin the rules one by one.
+#include <algorithm>
 #include <stdexcept>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "support/lifecycle_fixture.hpp"
 
@@ -20,6 +24,27 @@ struct Pair {
 TEST(Standing, FitsInSixteenBytesInsideASixtyFourByteCandidate) {
   EXPECT_LE(sizeof(Standing), 16U);
   EXPECT_LE(sizeof(Candidate), 64U);
+}
+
+// advance maps lifecycle_table's guards by name: each name must belong to its guard.
+TEST(Standing, EveryGuardedRowNamesItsGuard) {
+  const std::vector<std::pair<std::string_view, LifecycleRow::Guard>> named{
+      {"council_proposed", &guards::council_proposed},
+      {"council_did_not_propose", &guards::council_did_not_propose},
+      {"has_council_proposal", &guards::has_council_proposal},
+      {"has_recognition", &guards::has_recognition},
+      {"has_higher_level", &guards::has_higher_level},
+  };
+
+  for (const LifecycleRow& row : lifecycle_table.rows()) {
+    if (row.guard == nullptr) {
+      EXPECT_TRUE(row.guard_name.empty()) << row.guard_name;
+      continue;
+    }
+    const auto found = std::find_if(named.begin(), named.end(), [&](const auto& pair) { return pair.first == row.guard_name; });
+    ASSERT_NE(found, named.end()) << row.guard_name;
+    EXPECT_EQ(found->second, row.guard) << row.guard_name;
+  }
 }
 
 TEST(Standing, OfANewCandidateIsTheInitialStanding) {
