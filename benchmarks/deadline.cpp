@@ -112,23 +112,28 @@ void report(benchmark::State& state, const std::array<std::size_t, milestone_sta
                                    static_cast<double>(kMilestones);
 }
 
-void deadline_status(benchmark::State& state) {
-  const WorkingCalendar calendar;
-  const std::vector<MilestoneRow>& rows = milestones_for(calendar).rows;
+/// Sweeps `rows` once per iteration, `state_of(row)` giving each row's state, and reports the
+/// states met and the allocations: the timed loop every sweep variant shares.
+template <class Row, class StateOf>
+void sweep(benchmark::State& state, const std::vector<Row>& rows, StateOf state_of) {
   std::vector<MilestoneState> states(rows.size());
   std::array<std::size_t, milestone_state_count> histogram{};
   const std::uint64_t before = allocation_count();
   for (auto _ : state) {
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      const MilestoneRow& row = rows[i];
-      states[i] = state_on(kToday, row.opens, row.days, row.completed, row.waived);
-    }
+    for (std::size_t i = 0; i < rows.size(); ++i) states[i] = state_of(rows[i]);
     benchmark::DoNotOptimize(states.data());
     benchmark::ClobberMemory();
   }
   const std::uint64_t allocations = allocation_count() - before;
   for (MilestoneState s : states) ++histogram[static_cast<std::size_t>(s)];
   report(state, histogram, allocations);
+}
+
+void deadline_status(benchmark::State& state) {
+  const WorkingCalendar calendar;
+  sweep(state, milestones_for(calendar).rows, [](const MilestoneRow& row) {
+    return state_on(kToday, row.opens, row.days, row.completed, row.waived);
+  });
 }
 
 /// The sweep row with the Deadline it was resolved from.
@@ -149,20 +154,9 @@ void deadline_status_with_deadline(benchmark::State& state) {
     const MilestoneRow& row = all.rows[i];
     rows.push_back(RowWithDeadline{row.opens, all.deadlines[i], row.days, row.completed, row.waived});
   }
-  std::vector<MilestoneState> states(rows.size());
-  std::array<std::size_t, milestone_state_count> histogram{};
-  const std::uint64_t before = allocation_count();
-  for (auto _ : state) {
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      const RowWithDeadline& row = rows[i];
-      states[i] = state_on(kToday, row.opens, row.days, row.completed, row.waived);
-    }
-    benchmark::DoNotOptimize(states.data());
-    benchmark::ClobberMemory();
-  }
-  const std::uint64_t allocations = allocation_count() - before;
-  for (MilestoneState s : states) ++histogram[static_cast<std::size_t>(s)];
-  report(state, histogram, allocations);
+  sweep(state, rows, [](const RowWithDeadline& row) {
+    return state_on(kToday, row.opens, row.days, row.completed, row.waived);
+  });
   state.counters["row_bytes"] = static_cast<double>(sizeof(RowWithDeadline));
 }
 
@@ -189,21 +183,10 @@ void deadline_status_compact(benchmark::State& state) {
                                  row.completed.value_or(bg::date{bg::not_a_date_time}),
                                  row.waived.value_or(bg::date{bg::not_a_date_time})});
   }
-  std::vector<MilestoneState> states(compact.size());
-  std::array<std::size_t, milestone_state_count> histogram{};
-  const std::uint64_t before = allocation_count();
-  for (auto _ : state) {
-    for (std::size_t i = 0; i < compact.size(); ++i) {
-      const CompactRow& row = compact[i];
-      states[i] = state_on(kToday, row.opens, DeadlineDays{row.due_soon_from, row.last_on_time},
-                           present(row.completed), present(row.waived));
-    }
-    benchmark::DoNotOptimize(states.data());
-    benchmark::ClobberMemory();
-  }
-  const std::uint64_t allocations = allocation_count() - before;
-  for (MilestoneState s : states) ++histogram[static_cast<std::size_t>(s)];
-  report(state, histogram, allocations);
+  sweep(state, compact, [](const CompactRow& row) {
+    return state_on(kToday, row.opens, DeadlineDays{row.due_soon_from, row.last_on_time}, present(row.completed),
+                    present(row.waived));
+  });
   state.counters["row_bytes"] = static_cast<double>(sizeof(CompactRow));
 }
 

@@ -145,40 +145,49 @@ void report(benchmark::State& state, std::uint64_t allocations) {
   state.counters["records"] = static_cast<double>(kRecords);
 }
 
-void append_binary_benchmark(benchmark::State& state) {
-  const Material& m = material();
-  if (!m.ok) {
-    state.SkipWithError("could not build the journal's events");
-    return;
-  }
+/// Appends `events` to a new journal and encodes each record into one buffer, once per
+/// iteration; false (after SkipWithError) when the result is not the reference journal. Adds the
+/// allocations of the timed part to `allocations`.
+bool append_all(benchmark::State& state, const std::vector<Event>& events, const Digest& head, std::size_t bytes,
+                std::uint64_t& allocations) {
   std::vector<std::uint8_t> buffer;
-  buffer.reserve(m.blob_bytes);
-  std::uint64_t allocations = 0;
+  buffer.reserve(bytes);
   for (auto _ : state) {
     state.PauseTiming();
     buffer.clear();
     auto journal = std::make_unique<Journal>(workflow());
     state.ResumeTiming();
     const std::uint64_t before = allocation_count();
-    for (const Event& event : m.events) {
+    for (const Event& event : events) {
       auto record = journal->append(event);
       if (!record) {
         state.SkipWithError("the journal refused an event it had accepted before");
-        return;
+        return false;
       }
       append_binary(*record, buffer);
     }
     allocations += allocation_count() - before;
     benchmark::DoNotOptimize(buffer.data());
     state.PauseTiming();
-    const bool same = journal->head() == m.records.back().hash && buffer.size() == m.blob_bytes;
+    const bool same = journal->head() == head && buffer.size() == bytes;
     journal.reset();
     state.ResumeTiming();
     if (!same) {
       state.SkipWithError("the appended journal differs from the reference");
-      return;
+      return false;
     }
   }
+  return true;
+}
+
+void append_binary_benchmark(benchmark::State& state) {
+  const Material& m = material();
+  if (!m.ok) {
+    state.SkipWithError("could not build the journal's events");
+    return;
+  }
+  std::uint64_t allocations = 0;
+  if (!append_all(state, m.events, m.records.back().hash, m.blob_bytes, allocations)) return;
   report(state, allocations);
   state.counters["bytes_per_record"] = static_cast<double>(m.blob_bytes) / static_cast<double>(kRecords);
 }
@@ -302,34 +311,8 @@ void append_stream_benchmark(benchmark::State& state) {
     state.SkipWithError("could not build the journal's events");
     return;
   }
-  std::vector<std::uint8_t> buffer;
-  buffer.reserve(s.bytes.size());
   std::uint64_t allocations = 0;
-  for (auto _ : state) {
-    state.PauseTiming();
-    buffer.clear();
-    auto journal = std::make_unique<Journal>(workflow());
-    state.ResumeTiming();
-    const std::uint64_t before = allocation_count();
-    for (const Event& event : s.events) {
-      auto record = journal->append(event);
-      if (!record) {
-        state.SkipWithError("the journal refused an event it had accepted before");
-        return;
-      }
-      append_binary(*record, buffer);
-    }
-    allocations += allocation_count() - before;
-    benchmark::DoNotOptimize(buffer.data());
-    state.PauseTiming();
-    const bool same = journal->head() == s.head && buffer.size() == s.bytes.size();
-    journal.reset();
-    state.ResumeTiming();
-    if (!same) {
-      state.SkipWithError("the appended journal differs from the reference");
-      return;
-    }
-  }
+  if (!append_all(state, s.events, s.head, s.bytes.size(), allocations)) return;
   report_stream(state, s, allocations);
 }
 
