@@ -22,8 +22,6 @@ const Actor kCouncil{ActorId{900001}, Role::council, UnitId{1}};
 const Actor kAgencyHead{ActorId{900002}, Role::agency_head, UnitId{1}};
 const Actor kSecretariat{ActorId{900003}, Role::secretariat, UnitId{1}};
 
-/// The unit head of a candidate's unit: the actor of discover, foster, register and withdraw.
-Actor unit_head(UnitId unit) { return Actor{ActorId{unit.value()}, Role::unit_head, unit}; }
 
 /// One step of each form: true when the step was taken.
 struct Sweep {
@@ -69,6 +67,16 @@ class ExemplarMachines : public Machines {
     disqualify_ = commands::Disqualify{"Kỷ luật"};
     nominate_ = commands::Nominate{};
     revoke_ = commands::Revoke{"Gian lận"};
+    // The host's lookup from a step to its command and actor: tables, not a switch per step.
+    for (std::size_t kind = 0; kind < command_count; ++kind) {
+      for (std::size_t arg = 0; arg <= kCouncilMembers; ++arg) {
+        commands_[kind][arg] = &prepared(static_cast<C>(kind), static_cast<std::uint8_t>(arg));
+      }
+      const C k = static_cast<C>(kind);
+      by_unit_head_[kind] = k == C::discover || k == C::foster || k == C::register_ || k == C::withdraw;
+      actors_[kind][0] = k == C::review ? kCouncil : k == C::replicate ? kSecretariat : kAgencyHead;
+      actors_[kind][1] = k == C::review || k == C::reject ? kCouncil : actors_[kind][0];
+    }
   }
 
   void reset_all() override {
@@ -86,8 +94,20 @@ class ExemplarMachines : public Machines {
       prefetch_ahead(candidates_, step, last);
       State& candidate = candidates_[step->candidate];
       const bg::date date = dates_[step->day];
-      const Actor actor = actor_for(*step, candidate.stage);
-      if (!Form::step(flow_, candidate, command_for(*step, date), actor, date)) ++refused;
+      const auto kind = static_cast<std::size_t>(step->kind);
+      const std::uint32_t unit = unit_of(step->candidate);
+      // Discover and recognize carry per-step facts; writing them every step costs less than asking.
+      auto& discover = *std::get_if<commands::Discover>(&discover_);
+      discover.id = CandidateId{step->candidate + 1};
+      discover.unit = UnitId{unit};
+      std::get_if<commands::Recognize>(&recognize_)->decision_date = date;
+      // The unit head of the candidate's unit for the unit's own steps, a fixed role otherwise.
+      const Actor& fixed = actors_[kind][candidate.stage == Stage::registered ? 1 : 0];
+      const bool own = by_unit_head_[kind];
+      const Actor actor{ActorId{own ? unit : fixed.id.value()}, own ? Role::unit_head : fixed.role,
+                        UnitId{own ? unit : fixed.unit.value()}};
+      const Command& command = *commands_[kind][step->arg <= kCouncilMembers ? step->arg : 0];
+      if (!Form::step(flow_, candidate, command, actor, date)) ++refused;
     }
     refused_ += refused;
   }
@@ -100,40 +120,15 @@ class ExemplarMachines : public Machines {
   [[nodiscard]] std::size_t bytes_per_machine() const override { return sizeof(State); }
 
  private:
-  static Actor actor_for(const Step& step, Stage stage) {
-    switch (step.kind) {
-      case C::discover:
-      case C::foster:
-      case C::register_:
-      case C::withdraw: return unit_head(UnitId{unit_of(step.candidate)});
-      case C::review: return kCouncil;
-      case C::reject: return stage == Stage::registered ? kCouncil : kAgencyHead;
-      case C::replicate: return kSecretariat;
-      case C::recognize:
-      case C::commend:
-      case C::disqualify:
-      case C::nominate:
-      case C::revoke: return kAgencyHead;
-    }
-    return kAgencyHead;
-  }
-
-  /// The command a host would build from the step; only discover and recognize carry per-step
-  /// facts, the others are prepared once.
-  const Command& command_for(const Step& step, bg::date date) {
-    switch (step.kind) {
-      case C::discover: {
-        auto& discover = std::get<commands::Discover>(discover_);
-        discover.id = CandidateId{step.candidate + 1};
-        discover.unit = UnitId{unit_of(step.candidate)};
-        return discover_;
-      }
+  /// The command prepared for a kind and a step's argument (register: a dossier or none; review:
+  /// the votes for).
+  Command& prepared(C kind, std::uint8_t arg) {
+    switch (kind) {
+      case C::discover: return discover_;
       case C::foster: return foster_;
-      case C::register_: return register_[step.arg != 0 ? 1 : 0];
-      case C::review: return review_[step.arg <= kCouncilMembers ? step.arg : 0];
-      case C::recognize:
-        std::get<commands::Recognize>(recognize_).decision_date = date;
-        return recognize_;
+      case C::register_: return register_[arg != 0 ? 1 : 0];
+      case C::review: return review_[arg];
+      case C::recognize: return recognize_;
       case C::commend: return commend_;
       case C::replicate: return replicate_;
       case C::withdraw: return withdraw_;
@@ -151,6 +146,9 @@ class ExemplarMachines : public Machines {
   Command discover_, foster_, recognize_, commend_, replicate_, withdraw_, reject_, disqualify_, nominate_, revoke_;
   std::array<Command, 2> register_;
   std::array<Command, kCouncilMembers + 1> review_;
+  std::array<std::array<const Command*, kCouncilMembers + 1>, command_count> commands_{};
+  std::array<std::array<Actor, 2>, command_count> actors_{};  ///< [kind][stage is registered]
+  std::array<bool, command_count> by_unit_head_{};
   std::uint64_t refused_ = 0;
 };
 
