@@ -233,7 +233,6 @@ struct Slot {
   Candidate candidate;
   std::uint32_t who = 0;  ///< the person's or the collective's index
   bool collective = false;
-  std::uint8_t votes_for = 0;
   bg::date commended{bg::not_a_date_time};  ///< the day this run commended it, for its evidence
   Award award = Award::agency_certificate;
 };
@@ -595,11 +594,11 @@ class NationalRun {
     NationalYear& tally = year_of(day);
     const Rolls& rolls = country_.rolls();
     for (std::uint32_t index = 0; index < slots_.size(); ++index) {
-      Slot& slot = slots_[index];
+      const Slot& slot = slots_[index];
       const Candidate& c = slot.candidate;
       if (c.stage != Stage::registered || c.level != Level::agency || c.round_year != year) continue;
       Verdict verdict = Verdict::needs_council_judgement;
-      if (auto evaluation = evaluate(plan_.profile, evidence_.build(slot, day), day)) verdict = evaluation->verdict;
+      if (!evaluate_into(evaluation_, plan_.profile, evidence_.build(slot, day), day)) verdict = evaluation_.verdict;
       ++tally.verdicts[static_cast<std::size_t>(verdict)];
       const auto present = static_cast<std::uint16_t>(7 + rolls.below(3, Die::present, index, year));
       unsigned votes = 0;
@@ -609,7 +608,6 @@ class NationalRun {
         case Verdict::not_eligible: votes = 1 + rolls.below(4, Die::votes, index, year); break;
       }
       const auto votes_for = static_cast<std::uint16_t>(std::min<unsigned>(votes, present));
-      slot.votes_for = static_cast<std::uint8_t>(votes_for);
       if (step(index, commands::Review{9, present, votes_for, static_cast<std::uint16_t>(present - votes_for)}, council(c.unit), day) &&
           slots_[index].candidate.stage == Stage::reviewed) {
         ++tally.proposed;
@@ -736,6 +734,7 @@ class NationalRun {
   std::vector<std::vector<Scheduled>> agenda_;
   bg::date first_day_;
   unsigned decisions_ = 0;
+  Evaluation evaluation_;  ///< the councils' evaluations, one buffer for all
   NationalOutcome out_;
   std::vector<std::pair<std::string, double>> timings_;
 };
