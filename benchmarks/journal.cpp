@@ -136,6 +136,13 @@ const Material& material() {
   return m;
 }
 
+/// False, after telling Google Benchmark why, when the journal's input could not be built.
+template <class Input>
+bool usable(benchmark::State& state, const Input& input) {
+  if (!input.ok) state.SkipWithError("could not build the journal's events");
+  return input.ok;
+}
+
 void report(benchmark::State& state, std::uint64_t allocations) {
   const auto processed = static_cast<double>(state.iterations()) * static_cast<double>(kRecords);
   state.SetItemsProcessed(static_cast<std::int64_t>(processed));
@@ -182,10 +189,7 @@ bool append_all(benchmark::State& state, const std::vector<Event>& events, const
 
 void append_binary_benchmark(benchmark::State& state) {
   const Material& m = material();
-  if (!m.ok) {
-    state.SkipWithError("could not build the journal's events");
-    return;
-  }
+  if (!usable(state, m)) return;
   std::uint64_t allocations = 0;
   if (!append_all(state, m.events, m.records.back().hash, m.blob_bytes, allocations)) return;
   report(state, allocations);
@@ -194,10 +198,7 @@ void append_binary_benchmark(benchmark::State& state) {
 
 void replay_binary_benchmark(benchmark::State& state) {
   const Material& m = material();
-  if (!m.ok) {
-    state.SkipWithError("could not build the journal's events");
-    return;
-  }
+  if (!usable(state, m)) return;
   std::uint64_t allocations = 0;
   for (auto _ : state) {
     const std::uint64_t before = allocation_count();
@@ -217,10 +218,7 @@ void replay_binary_benchmark(benchmark::State& state) {
 
 void sha256_benchmark(benchmark::State& state) {
   const Material& m = material();
-  if (!m.ok) {
-    state.SkipWithError("could not build the journal's events");
-    return;
-  }
+  if (!usable(state, m)) return;
   const Hasher& hasher = default_hasher();
   std::uint64_t allocations = 0;
   for (auto _ : state) {
@@ -237,10 +235,7 @@ void sha256_benchmark(benchmark::State& state) {
 
 void sha256_session_benchmark(benchmark::State& state) {
   const Material& m = material();
-  if (!m.ok) {
-    state.SkipWithError("could not build the journal's events");
-    return;
-  }
+  if (!usable(state, m)) return;
   const auto session = default_hasher().session();
   std::uint64_t allocations = 0;
   for (auto _ : state) {
@@ -307,10 +302,7 @@ void report_stream(benchmark::State& state, const Stream& s, std::uint64_t alloc
 
 void append_stream_benchmark(benchmark::State& state) {
   const Stream& s = stream(static_cast<std::uint32_t>(state.range(0)));
-  if (!s.ok) {
-    state.SkipWithError("could not build the journal's events");
-    return;
-  }
+  if (!usable(state, s)) return;
   std::uint64_t allocations = 0;
   if (!append_all(state, s.events, s.head, s.bytes.size(), allocations)) return;
   report_stream(state, s, allocations);
@@ -318,10 +310,7 @@ void append_stream_benchmark(benchmark::State& state) {
 
 void replay_stream_benchmark(benchmark::State& state) {
   const Stream& s = stream(static_cast<std::uint32_t>(state.range(0)));
-  if (!s.ok) {
-    state.SkipWithError("could not build the journal's events");
-    return;
-  }
+  if (!usable(state, s)) return;
   std::uint64_t allocations = 0;
   for (auto _ : state) {
     const std::uint64_t before = allocation_count();
@@ -349,10 +338,7 @@ void replay_stream_benchmark(benchmark::State& state) {
 #ifdef EXEMPLAR_BENCH_JSON
 void replay_json_benchmark(benchmark::State& state) {
   const Material& m = material();
-  if (!m.ok) {
-    state.SkipWithError("could not build the journal's events");
-    return;
-  }
+  if (!usable(state, m)) return;
   std::uint64_t allocations = 0;
   for (auto _ : state) {
     const std::uint64_t before = allocation_count();

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "exemplar/detail/day_number.hpp"
 #include "exemplar/detail/text.hpp"
 
 namespace exemplar {
@@ -66,12 +67,9 @@ LabelTable table_of(const std::array<Label, N>& labels) noexcept {
 }
 
 
-/// Boost's day number (the Julian day) of 1 January of `year`, by the same integer formula Boost
-/// uses, without its range checks: years are compared as day numbers, with no date conversion.
-constexpr std::int64_t first_day_of(int year) noexcept {
-  const std::int64_t y = static_cast<std::int64_t>(year) + 4799;
-  return 1 + (153 * 10 + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045;
-}
+/// Boost's day number of 1 January of `year`: years are compared as day numbers, with no date
+/// conversion.
+constexpr std::int64_t first_day_of(int year) noexcept { return detail::day_number(year, 1, 1); }
 static_assert(first_day_of(2024) == bg::date(2024, 1, 1).day_number());
 static_assert(first_day_of(1945) == bg::date(1945, 1, 1).day_number());
 static_assert(first_day_of(2200) == bg::date(2200, 1, 1).day_number());
@@ -98,23 +96,8 @@ std::uint16_t clamp_year(int year) noexcept {
   return static_cast<std::uint16_t>(std::clamp(year, 0, 65535));
 }
 
-/// Year, month and day of a Boost day number (the Julian day) of an ordinary date, in plain
-/// integers: Boost's own conversion is out of line and checks each part as it builds it.
-struct CivilDay {
-  int year;
-  unsigned month;
-  unsigned day;
-};
-constexpr CivilDay civil_of(std::int64_t julian_day) noexcept {
-  const std::int64_t a = julian_day + 32044;
-  const std::int64_t b = (4 * a + 3) / 146097;
-  const std::int64_t c = a - 146097 * b / 4;
-  const std::int64_t d = (4 * c + 3) / 1461;
-  const std::int64_t e = c - 1461 * d / 4;
-  const std::int64_t m = (5 * e + 2) / 153;
-  return CivilDay{static_cast<int>(100 * b + d - 4800 + m / 10), static_cast<unsigned>(m + 3 - 12 * (m / 10)),
-                  static_cast<unsigned>(e - (153 * m + 2) / 5 + 1)};
-}
+using detail::civil_of;
+using detail::CivilDay;
 static_assert(civil_of(bg::date(2024, 2, 29).day_number()).year == 2024);
 static_assert(civil_of(bg::date(2024, 2, 29).day_number()).month == 2);
 static_assert(civil_of(bg::date(2024, 2, 29).day_number()).day == 29);

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "exemplar/calendar.hpp"
+#include "exemplar/detail/day_number.hpp"
 #include "exemplar/detail/text.hpp"
 
 namespace exemplar {
@@ -236,37 +237,15 @@ std::optional<Refusal> check_event_data(const EventData& data) {
   return std::nullopt;
 }
 
-/// The Julian day number of a proleptic Gregorian date, as Boost.Date_Time's day_number() gives it,
-/// so that the supported years' bounds are constants rather than dates built on every step.
-constexpr std::uint32_t julian_day(int year, int month, int day) noexcept {
-  const int a = (14 - month) / 12;
-  const int y = year + 4800 - a;
-  const int m = month + 12 * a - 3;
-  return static_cast<std::uint32_t>(day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045);
-}
-constexpr std::uint32_t first_supported_day = julian_day(first_supported_year, 1, 1);
-constexpr std::uint32_t last_supported_day = julian_day(last_supported_year, 12, 31);
+/// The supported years' bounds as day numbers, so that a step's date is checked without building
+/// a year-month-day from it.
+constexpr auto first_supported_day = static_cast<std::uint32_t>(detail::day_number(first_supported_year, 1, 1));
+constexpr auto last_supported_day = static_cast<std::uint32_t>(detail::day_number(last_supported_year, 12, 31));
 
-/// The year of a Julian day number: the inverse of julian_day, without the month and day that
-/// Boost's year() computes too.
-constexpr std::uint16_t year_of(std::uint32_t julian) noexcept {
-  const std::int64_t a = static_cast<std::int64_t>(julian) + 32044;
-  const std::int64_t b = (4 * a + 3) / 146097;
-  const std::int64_t c = a - 146097 * b / 4;
-  const std::int64_t d = (4 * c + 3) / 1461;
-  const std::int64_t e = c - 1461 * d / 4;
-  const std::int64_t m = (5 * e + 2) / 153;
-  return static_cast<std::uint16_t>(100 * b + d - 4800 + m / 10);
+/// The year of a step's day number.
+constexpr std::uint16_t year_of(std::uint32_t day) noexcept {
+  return static_cast<std::uint16_t>(detail::civil_of(day).year);
 }
-
-/// year_of gives back the year of every year's first and last day in the supported range.
-constexpr bool years_round_trip() noexcept {
-  for (int year = first_supported_year; year <= last_supported_year; ++year) {
-    if (year_of(julian_day(year, 1, 1)) != year || year_of(julian_day(year, 12, 31)) != year) return false;
-  }
-  return true;
-}
-static_assert(years_round_trip(), "year_of inverts julian_day over the supported years");
 
 /// The same verdict as check_text, as a bool.
 bool text_ok(std::string_view text, bool required) noexcept {
@@ -482,15 +461,25 @@ Workflow::Workflow() : Workflow(Policy::defaults(), CouncilRules{}) {}
 Workflow::Workflow(Policy policy, CouncilRules council, const StepGate* gate)
     : policy_(std::move(policy)), council_(council), gate_(gate) {}
 
+std::optional<RefusalCode> Workflow::screen(Stage stage, CommandKind kind, UnitId unit, Level level, const Actor& actor,
+                                            bg::date date, std::uint32_t last_day) const noexcept {
+  // Outside the supported years too: deadline arithmetic on such a date would leave Boost's range.
+  if (date.is_special()) return RefusalCode::invalid_date;
+  const auto day = static_cast<std::uint32_t>(date.day_number());
+  if (day < first_supported_day || day > last_supported_day) return RefusalCode::date_out_of_range;
+  if (static_cast<std::size_t>(stage) >= stage_count) return RefusalCode::invalid_argument;
+  if (is_terminal(stage)) return RefusalCode::stage_is_terminal;
+  if (!lifecycle_table.has_transition(stage, kind)) return RefusalCode::not_allowed_from_stage;
+  // A discovery's level comes from the command: named before the policy, which would otherwise
+  // call an unknown level a missing right.
+  if (kind == CommandKind::discover && static_cast<std::size_t>(level) >= level_count) return RefusalCode::invalid_argument;
+  if (auto denied = policy_.denial(actor, kind, stage, level, unit)) return denied;
+  if (last_day != 0 && day < last_day) return RefusalCode::date_out_of_order;
+  return std::nullopt;
+}
+
 std::optional<Refusal> Workflow::precheck(const Candidate& c, CommandKind kind, const Command* command,
                                           const Actor& actor, bg::date date) const {
-  // Outside the supported years too: deadline arithmetic on such a date would leave Boost's range.
-  if (auto bad = check_date(date)) return std::move(bad->with_command(kind).with_stage(c.stage));
-  if (!is_known(c.stage)) return argument_error("stage", "the candidate's stage is not one the library knows", "giai đoạn không xác định");
-  if (is_terminal(c.stage)) return refuse(RefusalCode::stage_is_terminal).with_command(kind).with_stage(c.stage);
-  if (!lifecycle_table.has_transition(c.stage, kind)) {
-    return refuse(RefusalCode::not_allowed_from_stage).with_command(kind).with_stage(c.stage);
-  }
   // Discovery creates the candidate: its unit and level come from the command.
   UnitId unit = c.unit;
   Level level = c.level;
@@ -498,14 +487,23 @@ std::optional<Refusal> Workflow::precheck(const Candidate& c, CommandKind kind, 
     const auto* discover = command ? std::get_if<commands::Discover>(command) : nullptr;
     unit = discover ? discover->unit : actor.unit;
     level = discover ? discover->level : c.level;
-    // Named here, before the policy, which would otherwise call an unknown level a missing right.
-    if (auto unknown = check_known(level, "level")) return unknown;
   }
-  if (auto denied = policy_.check(actor, kind, c.stage, level, unit)) return denied;
-  if (!c.last_step.is_special() && date < c.last_step) {
-    return refuse(RefusalCode::date_out_of_order).with_command(kind).with_stage(c.stage).with_date(date).with_reference(c.last_step);
+  const auto last_day = c.last_step.is_special() ? 0U : static_cast<std::uint32_t>(c.last_step.day_number());
+  const auto code = screen(c.stage, kind, unit, level, actor, date, last_day);
+  if (!code) return std::nullopt;
+  // The same verdict, with the facts a person needs.
+  switch (*code) {
+    case RefusalCode::invalid_date:
+    case RefusalCode::date_out_of_range: return std::move(check_date(date)->with_command(kind).with_stage(c.stage));
+    case RefusalCode::invalid_argument:
+      if (!is_known(c.stage)) return argument_error("stage", "the candidate's stage is not one the library knows", "giai đoạn không xác định");
+      return check_known(level, "level");
+    case RefusalCode::not_authorised:
+    case RefusalCode::outside_actor_unit: return policy_.check(actor, kind, c.stage, level, unit);
+    case RefusalCode::date_out_of_order:
+      return refuse(RefusalCode::date_out_of_order).with_command(kind).with_stage(c.stage).with_date(date).with_reference(c.last_step);
+    default: return refuse(*code).with_command(kind).with_stage(c.stage);
   }
-  return std::nullopt;
 }
 
 tl::expected<Event, Refusal> Workflow::decide(const Candidate& candidate, const Command& command,
@@ -584,23 +582,16 @@ std::optional<RefusalCode> Workflow::advance(Standing& standing, const Command& 
   if (gate_ != nullptr) {
     throw std::logic_error("exemplar::Workflow::advance: this Workflow has a plan's gate, which needs the whole Candidate; use decide");
   }
-  // The same checks as precheck, in its order, on plain numbers.
-  if (date.is_special()) return RefusalCode::invalid_date;
-  const auto day = static_cast<std::uint32_t>(date.day_number());
-  if (day < first_supported_day || day > last_supported_day) return RefusalCode::date_out_of_range;
+  // The checks decide makes first, then the command's arguments, then the table's guards.
   const CommandKind kind = kind_of(command);
-  if (static_cast<std::size_t>(standing.stage) >= stage_count) return RefusalCode::invalid_argument;
-  if (is_terminal(standing.stage)) return RefusalCode::stage_is_terminal;
-  if (!lifecycle_table.has_transition(standing.stage, kind)) return RefusalCode::not_allowed_from_stage;
   UnitId unit = standing.unit;
   Level level = standing.level;
   if (const auto* discover = std::get_if<commands::Discover>(&command)) {
     unit = discover->unit;
     level = discover->level;
-    if (static_cast<std::size_t>(level) >= level_count) return RefusalCode::invalid_argument;
   }
-  if (auto denied = policy_.denial(actor, kind, standing.stage, level, unit)) return denied;
-  if (standing.last_day != 0 && day < standing.last_day) return RefusalCode::date_out_of_order;
+  if (auto refused = screen(standing.stage, kind, unit, level, actor, date, standing.last_day)) return refused;
+  const auto day = static_cast<std::uint32_t>(date.day_number());
 
   bool proposed = false;
   if (auto bad = argument_problem(command, standing, day, council_, proposed)) return bad;

@@ -385,6 +385,13 @@ class Workflow {
   [[nodiscard]] static const LifecycleTable& table() noexcept { return lifecycle_table; }
 
  private:
+  /// decide's first checks — the date, the stage, the table, a discovery's level, authority, the
+  /// date order — in that order, as a code: advance uses it as it is, precheck adds the facts.
+  /// `last_day` is the day number of the candidate's last step, 0 before the first.
+  [[nodiscard]] std::optional<RefusalCode> screen(Stage stage, CommandKind kind, UnitId unit, Level level,
+                                                  const Actor& actor, boost::gregorian::date date,
+                                                  std::uint32_t last_day) const noexcept;
+  /// screen's verdict as the refusal decide and options return.
   [[nodiscard]] std::optional<Refusal> precheck(const Candidate& candidate, CommandKind kind,
                                                 const Command* command, const Actor& actor,
                                                 boost::gregorian::date date) const;
