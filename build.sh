@@ -55,7 +55,7 @@ readonly ASAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno
 readonly TSAN_DIR="${ROOT_DIR}/build-tsan"
 readonly TSAN_FLAGS="-fsanitize=thread -fno-omit-frame-pointer"
 # The tests that share one object between threads; ctest selects them by name (-R Threads).
-readonly TSAN_TARGETS=(exemplar_threads_test exemplar_eligibility_test exemplar_window_test)
+readonly TSAN_TARGETS=(exemplar_threads_test exemplar_eligibility_test exemplar_timing_test)
 readonly TSAN_TESTS=Threads
 # The fuzzers need clang's libFuzzer; they live in their own tree.
 readonly FUZZ_DIR="${ROOT_DIR}/build-fuzz"

@@ -1,9 +1,18 @@
-// exemplar_benchmarks: exemplar's lifecycle against the generic state-machine libraries (issue 7).
+// exemplar_benchmarks: exemplar's lifecycle against what a user would write instead (issue 7).
 //
-//   BM_Lifecycle/<impl>/<candidates>/manual_time   impl: switch, table, msm, msm_defaults, statechart,
-//                                                  exemplar (Workflow::advance over a Standing),
-//                                                  exemplar_events (decide + evolve over a Candidate);
-//                                                  candidates: 1000, 1000000
+//   BM_Lifecycle/<impl>/<candidates>/manual_time   candidates: 1000, 1000000; impl:
+//     exemplar      Workflow::decide then Workflow::evolve over a Candidate, default Workflow
+//                   (exemplar_machines.cpp): every rule below, the texts and dates' ranges too, and
+//                   the Event a host journals or the Refusal it shows
+//     switch        the same rules by hand (ruled.cpp, rules.hpp): the arrow, authority by role,
+//     table         level and own unit as bit tests, date order, the dossier, the council's votes
+//     msm           against its membership, a level to nominate to; as a switch, a constexpr table,
+//                   Boost.MSM guards and actions (msm.cpp). rules_check.cpp proves at start-up that
+//                   these rules answer as Policy::defaults() and exemplar's review do
+//     switch_bare   reference rows that check only the arrows and the step's argument (plain.cpp,
+//     table_bare    msm.cpp, statechart.cpp): what a transition costs with no rules, and what
+//     msm_bare      exemplar's rules cost on top
+//     statechart
 //   BM_Options/exemplar                            Workflow::options for one candidate and actor
 //   BM_DeadlineStatus/..., BM_Evaluate/..., BM_Journal/...
 //                                                  the other hot paths (deadline.cpp, evaluate.cpp,
@@ -16,16 +25,21 @@
 // between blocks, the reset before an iteration and the checks after it are not. After every
 // iteration the stage histogram and the number of refused events must equal those the generator
 // simulated with exemplar's table, or the benchmark fails with SkipWithError: so all
-// implementations provably end in the same state.
+// implementations provably end in the same state. The same-rules peers and exemplar are handed the
+// same actor for every step (stream.hpp, actor_for) and the same review (review_votes).
+//
+// Ratios. After the benchmarks, standard error gets exemplar's ns/event over each implementation's
+// at each size, from the medians of this run when it has repetitions (ratios.cpp).
 //
 // Counters: ns_per_event (timed nanoseconds over events), items_per_second, cpu_ns_per_event (the
 // same blocks measured with the thread's CPU clock, which stops while other processes run), bytes_per_machine
-// (sizeof the state kept per candidate: 16 for exemplar's Standing, 64 for exemplar_events' Candidate;
-// candidate_bytes = sizeof(exemplar::Candidate), the whole value a host keeps),
+// (sizeof the state kept per candidate: 64 for exemplar's Candidate, 6 for the same-rules peers'
+// stage, level, unit and last day, 1 for the bare stage byte, the whole machine for the libraries),
 // setup_bytes_per_machine (everything allocated to build and start the machines, per candidate,
 // the array included), allocs_per_event (operator new calls in the timed part), invalid_share.
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <string>
 
@@ -39,6 +53,7 @@ void options_benchmark(benchmark::State& state);
 void register_deadline_benchmarks();
 void register_evaluate_benchmarks();
 void register_journal_benchmarks();
+std::size_t run_with_ratios();
 
 namespace {
 
@@ -52,18 +67,25 @@ double thread_cpu_seconds() {
   return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
 }
 
+/// One BM_Lifecycle implementation: its name in the benchmark's name, and how to build it.
 struct Implementation {
   const char* name;
   Factory make;
 };
 
+/// The same-rules peers, the reference rows, then exemplar: the order of the report and the ratios.
 constexpr Implementation kImplementations[] = {
-    {"switch", &make_switch},         {"table", &make_table},
-    {"msm", &make_msm},               {"msm_defaults", &make_msm_defaults},
-    {"statechart", &make_statechart}, {"exemplar", &make_exemplar},
-    {"exemplar_events", &make_exemplar_events},
+    {"switch", &make_switch},
+    {"table", &make_table},
+    {"msm", &make_msm},
+    {"switch_bare", &make_switch_bare},
+    {"table_bare", &make_table_bare},
+    {"msm_bare", &make_msm_bare},
+    {"statechart", &make_statechart},
+    {"exemplar", &make_exemplar},
 };
 
+/// Candidates per stream: a thousand, whose states stay in the caches, and a million, whose do not.
 constexpr std::uint32_t kSizes[] = {1'000, 1'000'000};
 
 void lifecycle(benchmark::State& state, const Implementation& implementation, std::uint32_t candidates) {
@@ -117,9 +139,6 @@ void lifecycle(benchmark::State& state, const Implementation& implementation, st
   state.counters["bytes_per_machine"] = static_cast<double>(machines->bytes_per_machine());
   state.counters["setup_bytes_per_machine"] = setup_bytes / candidates;
   state.counters["invalid_share"] = static_cast<double>(stream.refused) / static_cast<double>(events);
-  if (implementation.make == &make_exemplar || implementation.make == &make_exemplar_events) {
-    state.counters["candidate_bytes"] = static_cast<double>(exemplar_candidate_bytes());
-  }
 }
 
 }  // namespace
@@ -127,6 +146,10 @@ void lifecycle(benchmark::State& state, const Implementation& implementation, st
 
 int main(int argc, char** argv) {
   using namespace exemplar::bench;
+  if (const std::string mismatch = peer_rules_mismatch(); !mismatch.empty()) {
+    std::fprintf(stderr, "exemplar_benchmarks: the same-rules peers do not check exemplar's rules: %s\n", mismatch.c_str());
+    return 1;
+  }
   for (std::uint32_t candidates : kSizes) {
     for (const Implementation& implementation : kImplementations) {
       const std::string name = std::string("BM_Lifecycle/") + implementation.name + "/" + std::to_string(candidates);
@@ -142,7 +165,7 @@ int main(int argc, char** argv) {
 
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
+  run_with_ratios();
   benchmark::Shutdown();
   return 0;
 }

@@ -1,8 +1,7 @@
-// The two hand-made peers: a hand-written switch and a constexpr [state][event] table. Each keeps
-// one byte per candidate and knows nothing of exemplar beyond the enums' numbering.
-#include <algorithm>
-
-#include "stream.hpp"
+// The two rule-less hand-made peers, switch_bare and table_bare: a hand-written switch and a
+// constexpr [state][event] table over one byte per candidate. They check the arrows and the two
+// guards on the step's argument, nothing else: reference rows for the cost of a bare transition.
+#include "peer_machines.hpp"
 
 namespace exemplar::bench {
 namespace {
@@ -14,52 +13,25 @@ constexpr std::uint8_t kRefused = 0xFF;
 
 constexpr std::uint8_t u8(S stage) noexcept { return static_cast<std::uint8_t>(stage); }
 
-/// Byte-per-candidate storage shared by both peers.
-template <class Derived>
-class ByteMachines : public Machines {
- public:
-  explicit ByteMachines(std::uint32_t candidates) : stages_(candidates, u8(S::initial)) {}
-
-  void reset_all() override {
-    std::fill(stages_.begin(), stages_.end(), u8(S::initial));
-    refused_ = 0;
-  }
-  void reset_terminal() override {
-    for (auto& stage : stages_) {
-      if (is_terminal(static_cast<S>(stage))) stage = u8(S::initial);
-    }
-  }
-  void run(const Step* first, const Step* last) override {
-    std::uint64_t refused = 0;
-    for (const Step* step = first; step != last; ++step) {
-      prefetch_ahead(stages_, step, last);
-      std::uint8_t& stage = stages_[step->candidate];
-      const std::uint8_t next = Derived::next(stage, step->kind, step->arg);
-      if (next == kRefused) {
-        ++refused;
-      } else {
-        stage = next;
-      }
-    }
-    refused_ += refused;
-  }
-  [[nodiscard]] Histogram histogram() const override {
-    Histogram counts{};
-    for (auto stage : stages_) ++counts[stage];
-    return counts;
-  }
-  [[nodiscard]] std::uint64_t refused() const override { return refused_; }
-  [[nodiscard]] std::size_t bytes_per_machine() const override { return sizeof(std::uint8_t); }
-
- private:
-  std::vector<std::uint8_t> stages_;
-  std::uint64_t refused_ = 0;
+/// One byte per candidate: its stage.
+struct ByteState {
+  std::uint8_t stage = u8(S::initial);
 };
 
-class SwitchMachines : public ByteMachines<SwitchMachines> {
- public:
-  using ByteMachines::ByteMachines;
+/// What both rule-less peers share: a byte of state, and a step that asks Derived where it leads.
+template <class Derived>
+struct BytePeer {
+  using State = ByteState;
+  static Stage stage_of(const State& state) noexcept { return static_cast<S>(state.stage); }
+  bool step(State& state, const Step& step) const noexcept {
+    const std::uint8_t next = Derived::next(state.stage, step.kind, step.arg);
+    if (next == kRefused) return false;
+    state.stage = next;
+    return true;
+  }
+};
 
+struct SwitchBare : BytePeer<SwitchBare> {
   static std::uint8_t next(std::uint8_t stage, C kind, std::uint8_t arg) noexcept {
     switch (static_cast<S>(stage)) {
       case S::initial:
@@ -142,39 +114,16 @@ constexpr Grid make_grid() {
   for (auto& line : grid) {
     for (auto& cell : line) cell = Cell{kRefused, kRefused, 0};
   }
-  auto row = [&grid](S from, C kind, S to) { grid[u8(from)][static_cast<std::size_t>(kind)] = Cell{u8(to), kRefused, 0}; };
-  row(S::initial, C::discover, S::discovered);
-  row(S::discovered, C::foster, S::fostered);
-  row(S::discovered, C::withdraw, S::withdrawn);
-  row(S::discovered, C::disqualify, S::disqualified);
-  grid[u8(S::fostered)][static_cast<std::size_t>(C::register_)] = Cell{u8(S::registered), kRefused, 1};
-  row(S::fostered, C::withdraw, S::withdrawn);
-  row(S::fostered, C::disqualify, S::disqualified);
+  for (const Arrow& arrow : kArrows) grid[u8(arrow.from)][static_cast<std::size_t>(arrow.kind)] = Cell{u8(arrow.to), kRefused, 0};
+  // The two guarded cells: a dossier to register, a majority to be proposed.
+  grid[u8(S::fostered)][static_cast<std::size_t>(C::register_)].min_arg = 1;
   grid[u8(S::registered)][static_cast<std::size_t>(C::review)] = Cell{u8(S::reviewed), u8(S::rejected), kProposingVotes};
-  row(S::registered, C::withdraw, S::withdrawn);
-  row(S::registered, C::reject, S::rejected);
-  row(S::registered, C::disqualify, S::disqualified);
-  row(S::reviewed, C::recognize, S::recognized);
-  row(S::reviewed, C::reject, S::rejected);
-  row(S::reviewed, C::disqualify, S::disqualified);
-  row(S::recognized, C::commend, S::commended);
-  row(S::recognized, C::reject, S::rejected);
-  row(S::recognized, C::disqualify, S::disqualified);
-  for (S from : {S::commended, S::replicated}) {
-    row(from, C::replicate, S::replicated);
-    row(from, C::nominate, S::registered);
-    row(from, C::disqualify, S::disqualified);
-    row(from, C::revoke, S::revoked);
-  }
   return grid;
 }
 
 constexpr Grid kGrid = make_grid();
 
-class TableMachines : public ByteMachines<TableMachines> {
- public:
-  using ByteMachines::ByteMachines;
-
+struct TableBare : BytePeer<TableBare> {
   static std::uint8_t next(std::uint8_t stage, C kind, std::uint8_t arg) noexcept {
     const Cell& cell = kGrid[stage][static_cast<std::size_t>(kind)];
     return arg >= cell.min_arg ? cell.to : cell.otherwise;
@@ -183,7 +132,7 @@ class TableMachines : public ByteMachines<TableMachines> {
 
 }  // namespace
 
-std::unique_ptr<Machines> make_switch(std::uint32_t candidates) { return std::make_unique<SwitchMachines>(candidates); }
-std::unique_ptr<Machines> make_table(std::uint32_t candidates) { return std::make_unique<TableMachines>(candidates); }
+std::unique_ptr<Machines> make_switch_bare(std::uint32_t candidates) { return std::make_unique<PeerMachines<SwitchBare>>(candidates); }
+std::unique_ptr<Machines> make_table_bare(std::uint32_t candidates) { return std::make_unique<PeerMachines<TableBare>>(candidates); }
 
 }  // namespace exemplar::bench

@@ -1,5 +1,6 @@
-// The lifecycle as a Boost.Statechart machine: one simple_state per stage, transitions as reactions,
-// the two guarded steps (register, review) as custom reactions.
+// statechart: the lifecycle as a Boost.Statechart machine: one simple_state per stage, transitions
+// as reactions, the two guarded steps (register, review) as custom reactions on the step's
+// argument. A reference row: like the _bare peers it checks no authority, date or council rule.
 #include <boost/mpl/list.hpp>
 #include <boost/statechart/custom_reaction.hpp>
 #include <boost/statechart/event.hpp>
@@ -148,6 +149,7 @@ class StatechartMachines : public Machines {
       case C::disqualify: machine.process_event(Ev<C::disqualify>{step.arg}); break;
       case C::nominate: machine.process_event(Ev<C::nominate>{step.arg}); break;
       case C::revoke: machine.process_event(Ev<C::revoke>{step.arg}); break;
+      case C::propose: break;  // never in the stream (stream.cpp)
     }
   }
 

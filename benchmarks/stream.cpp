@@ -56,6 +56,7 @@ std::uint32_t weight(Stage from, CommandKind kind) {
     case CommandKind::commend: return 8;
     case CommandKind::replicate: return from == Stage::commended ? 8 : 4;
     case CommandKind::nominate: return 2;
+    case CommandKind::propose: return 0;  // not in the stream: see in_stream()
     case CommandKind::withdraw:
     case CommandKind::reject:
     case CommandKind::disqualify:
@@ -64,8 +65,12 @@ std::uint32_t weight(Stage from, CommandKind kind) {
   return 0;
 }
 
+/// The stream leaves out the proposal of a higher award: a self-loop that moves no stage and that
+/// the lifecycle peers written before it existed do not model.
+bool in_stream(CommandKind kind) { return kind != CommandKind::propose; }
+
 bool valid_now(const Simulated& who, CommandKind kind) {
-  if (is_terminal(who.stage)) return false;
+  if (is_terminal(who.stage) || !in_stream(kind)) return false;
   if (kind == CommandKind::nominate && who.nominated) return false;
   return lifecycle_table.has_transition(who.stage, kind);
 }
@@ -91,7 +96,7 @@ CommandKind pick_invalid(const Simulated& who, Rng& rng) {
   std::array<CommandKind, command_count> choices{};
   std::size_t count = 0;
   for (CommandKind kind : LifecycleTable::events()) {
-    if (is_terminal(who.stage) || !lifecycle_table.has_transition(who.stage, kind)) choices[count++] = kind;
+    if (in_stream(kind) && (is_terminal(who.stage) || !lifecycle_table.has_transition(who.stage, kind))) choices[count++] = kind;
   }
   return choices[rng.below(static_cast<std::uint32_t>(count))];
 }

@@ -1,7 +1,7 @@
 // The default authority policy and its compiled form.
 #include "exemplar/authority.hpp"
 
-#include <stdexcept>
+#include <fmt/format.h>
 
 namespace exemplar {
 namespace {
@@ -28,7 +28,7 @@ Policy Policy::defaults() {
                       S::recognized, S::commended, S::replicated};
   const StageSet honoured{S::commended, S::replicated};
   return Policy({
-      // domain.md: discover — unit head or mass organisation, own unit (000 IV.1, IV.3; 002 IV.2)
+      // discover — unit head or mass organisation, own unit (000 IV.1, IV.3; 002 IV.2)
       {C::discover, R::unit_head, Scope::own_unit, {S::initial}, agency},
       {C::discover, R::mass_organization, Scope::own_unit, {S::initial}, agency},
       // foster — unit head assigns a leader in charge (000 IV.1)
@@ -58,16 +58,30 @@ Policy Policy::defaults() {
       {C::disqualify, R::provincial_board, Scope::any_unit, live, province},
       {C::revoke, R::agency_head, Scope::any_unit, honoured, agency},
       {C::revoke, R::provincial_board, Scope::any_unit, honoured, province},
+      // propose — the council proposes and the head sends higher awards up (004 V.2 «đề nghị cấp
+      // trên xét khen thưởng»); the board does the same above the province
+      {C::propose, R::agency_head, Scope::any_unit, {S::recognized, S::commended, S::replicated}, agency},
+      {C::propose, R::provincial_board, Scope::any_unit, {S::recognized, S::commended, S::replicated}, province},
   });
+}
+
+tl::expected<Policy, Refusal> Policy::make(std::vector<Grant> grants) {
+  for (std::size_t i = 0; i < grants.size(); ++i) {
+    const Grant& g = grants[i];
+    const char* part = !is_known(g.command) ? "command" : !is_known(g.role) ? "role" : !is_known(g.scope) ? "scope" : nullptr;
+    if (part != nullptr) {
+      return tl::make_unexpected(refuse(RefusalCode::invalid_argument)
+                                     .with_subject(fmt::format("grants/{}/{}", i, part))
+                                     .with_detail("the value is not one the library knows", "giá trị không xác định"));
+    }
+  }
+  return Policy(std::move(grants));
 }
 
 Policy::Policy(std::vector<Grant> grants) : grants_(std::move(grants)) {
   for (const Grant& grant : grants_) {
     const auto command = static_cast<std::size_t>(grant.command);
     const auto role = static_cast<std::size_t>(grant.role);
-    if (command >= command_count || role >= role_count) {
-      throw std::invalid_argument("Policy: a grant names an unknown command or role");
-    }
     Rights& rights = compiled_[command][role];
     for (std::size_t level = 0; level < level_count; ++level) {
       if (!grant.levels.contains(static_cast<Level>(level))) continue;
@@ -86,13 +100,13 @@ std::optional<RefusalCode> Policy::denial(const Actor& actor, CommandKind comman
   return RefusalCode::not_authorised;
 }
 
-std::optional<Refusal> Policy::check(const Actor& actor, CommandKind command, Stage stage, Level level,
-                                     UnitId unit) const {
+tl::expected<void, Refusal> Policy::check(const Actor& actor, CommandKind command, Stage stage, Level level,
+                                          UnitId unit) const {
   const auto code = denial(actor, command, stage, level, unit);
-  if (!code) return std::nullopt;
+  if (!code) return {};
   Refusal refusal = refuse(*code).with_command(command).with_stage(stage).with_level(level).with_role(actor.role);
   if (*code == RefusalCode::outside_actor_unit) refusal.with_units(actor.unit, unit);
-  return refusal;
+  return tl::make_unexpected(std::move(refusal));
 }
 
 }  // namespace exemplar

@@ -44,21 +44,21 @@ tl::expected<T, Refusal> fail(Refusal refusal) {
 
 LabelTable label_table(Quarter) noexcept { return LabelTable{quarter_labels.data(), quarter_labels.size()}; }
 
-std::optional<Refusal> check_date(bg::date date, std::string_view subject) {
+tl::expected<void, Refusal> check_date(bg::date date, std::string_view subject) {
   if (date.is_special()) {
-    return refuse(RefusalCode::invalid_date)
+    return tl::make_unexpected(refuse(RefusalCode::invalid_date)
         .with_subject(std::string(subject))
         .with_detail("it is not-a-date or an infinity, not a day of the calendar",
-                     "đây không phải là một ngày cụ thể trên lịch");
+                     "đây không phải là một ngày cụ thể trên lịch"));
   }
   if (!year_supported(date.year())) {
-    return refuse(RefusalCode::date_out_of_range)
+    return tl::make_unexpected(refuse(RefusalCode::date_out_of_range)
         .with_subject(std::string(subject))
         .with_date(date)
         .with_detail(fmt::format("the library handles the years {}-{}", first_supported_year, last_supported_year),
-                     fmt::format("thư viện chỉ xử lý các năm {}-{}", first_supported_year, last_supported_year));
+                     fmt::format("thư viện chỉ xử lý các năm {}-{}", first_supported_year, last_supported_year)));
   }
-  return std::nullopt;
+  return {};
 }
 
 tl::expected<bg::date, Refusal> make_date(int year, int month, int day) {
@@ -89,7 +89,7 @@ tl::expected<bg::date, Refusal> make_date(int year, int month, int day) {
 }
 
 tl::expected<QuarterOfYear, Refusal> quarter_of(bg::date date) {
-  if (auto bad = check_date(date)) return fail<QuarterOfYear>(std::move(*bad));
+  if (auto bad = check_date(date); !bad) return fail<QuarterOfYear>(std::move(bad.error()));
   const int month = date.month().as_number();
   return QuarterOfYear{static_cast<int>(date.year()), static_cast<Quarter>((month - 1) / 3)};
 }
@@ -140,12 +140,12 @@ tl::expected<WorkingCalendar, Refusal> WorkingCalendar::make(std::vector<Weekday
                                                   "lịch phải có ít nhất một ngày làm việc trong tuần"));
   }
   for (const bg::date& day : holidays) {
-    if (auto bad = check_date(day, "holiday")) return fail<WorkingCalendar>(std::move(*bad));
+    if (auto bad = check_date(day, "holiday"); !bad) return fail<WorkingCalendar>(std::move(bad.error()));
   }
   std::sort(holidays.begin(), holidays.end());
   holidays.erase(std::unique(holidays.begin(), holidays.end()), holidays.end());
   for (const bg::date& day : make_up_days) {
-    if (auto bad = check_date(day, "make-up working day")) return fail<WorkingCalendar>(std::move(*bad));
+    if (auto bad = check_date(day, "make-up working day"); !bad) return fail<WorkingCalendar>(std::move(bad.error()));
     if (!calendar.is_weekend(day.day_of_week().as_enum())) {
       return fail<WorkingCalendar>(refuse(RefusalCode::invalid_argument)
                                        .with_subject("make-up working day")
@@ -180,22 +180,22 @@ bool WorkingCalendar::works(bg::date date) const noexcept {
 }
 
 tl::expected<bool, Refusal> WorkingCalendar::is_working_day(bg::date date) const {
-  if (auto bad = check_date(date)) return fail<bool>(std::move(*bad));
+  if (auto bad = check_date(date); !bad) return fail<bool>(std::move(bad.error()));
   return works(date);
 }
 
 tl::expected<bg::date, Refusal> WorkingCalendar::next_working_day(bg::date date) const {
-  if (auto bad = check_date(date)) return fail<bg::date>(std::move(*bad));
+  if (auto bad = check_date(date); !bad) return fail<bg::date>(std::move(bad.error()));
   const bg::date last = last_supported_date();
   while (!works(date)) {
-    if (date == last) return fail<bg::date>(*check_date(date + bg::days(1)));
+    if (date == last) return fail<bg::date>(check_date(date + bg::days(1)).error());
     date += bg::days(1);
   }
   return date;
 }
 
 tl::expected<bg::date, Refusal> WorkingCalendar::add_working_days(bg::date from, int count) const {
-  if (auto bad = check_date(from)) return fail<bg::date>(std::move(*bad));
+  if (auto bad = check_date(from); !bad) return fail<bg::date>(std::move(bad.error()));
   if (count > max_working_day_shift || count < -max_working_day_shift) {
     return fail<bg::date>(refuse(RefusalCode::invalid_argument)
                               .with_subject("working days")
@@ -207,7 +207,7 @@ tl::expected<bg::date, Refusal> WorkingCalendar::add_working_days(bg::date from,
   int left = std::abs(count);
   bg::date day = from;
   while (left > 0) {
-    if (day == edge) return fail<bg::date>(*check_date(day + step, "working day"));
+    if (day == edge) return fail<bg::date>(check_date(day + step, "working day").error());
     day += step;
     if (works(day)) --left;
   }
@@ -215,8 +215,8 @@ tl::expected<bg::date, Refusal> WorkingCalendar::add_working_days(bg::date from,
 }
 
 tl::expected<long, Refusal> WorkingCalendar::working_days_between(bg::date from, bg::date to) const {
-  if (auto bad = check_date(from, "start date")) return fail<long>(std::move(*bad));
-  if (auto bad = check_date(to, "end date")) return fail<long>(std::move(*bad));
+  if (auto bad = check_date(from, "start date"); !bad) return fail<long>(std::move(bad.error()));
+  if (auto bad = check_date(to, "end date"); !bad) return fail<long>(std::move(bad.error()));
   const bool forward = from <= to;
   bg::date day = forward ? from : to;
   const bg::date end = forward ? to : from;

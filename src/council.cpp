@@ -52,16 +52,18 @@ LabelTable label_table(SelectionStatus) noexcept {
   return LabelTable{selection_status_labels.data(), selection_status_labels.size()};
 }
 
-std::optional<Refusal> validate(const CouncilRules& rules) {
-  if (auto r = check_fraction(rules.quorum, "quorum")) return r;
-  if (auto r = check_fraction(rules.approval, "approval")) return r;
-  return check_fraction(rules.title_approval, "title approval");
+tl::expected<void, Refusal> validate(const CouncilRules& rules) {
+  auto first = check_fraction(rules.quorum, "quorum");
+  if (!first) first = check_fraction(rules.approval, "approval");
+  if (!first) first = check_fraction(rules.title_approval, "title_approval");
+  if (first) return tl::make_unexpected(std::move(*first));
+  return {};
 }
 
 tl::expected<Selection, Refusal> select(const CouncilRules& rules, const Sitting& sitting,
                                         const std::vector<Ballot>& ballots, Quota quota, Motion motion) {
   auto fail = [](Refusal r) { return tl::make_unexpected(std::move(r)); };
-  if (auto bad = validate(rules)) return fail(std::move(*bad));
+  if (auto valid = validate(rules); !valid) return fail(std::move(valid.error()));
   if (!is_known(motion)) return fail(invalid("motion", "the value is not one the library knows", "giá trị không xác định"));
   if (sitting.members == 0) return fail(invalid("council members", "the council has no members", "Hội đồng không có thành viên"));
   if (sitting.present > sitting.members) {
@@ -76,7 +78,7 @@ tl::expected<Selection, Refusal> select(const CouncilRules& rules, const Sitting
     const Ballot& b = ballots[i];
     const std::string where = fmt::format("ballots[{}]", i);
     if (!b.candidate.valid()) return fail(invalid(where + ".candidate", "0 is not an id", "0 không phải là mã"));
-    if (static_cast<unsigned>(b.votes_for) + b.votes_against > sitting.present) {
+    if (!votes_fit(sitting.members, sitting.present, b.votes_for, b.votes_against)) {
       return fail(invalid(where, "votes for and against add up to more than the members present",
                           "số phiếu đồng ý và không đồng ý nhiều hơn số thành viên dự họp"));
     }

@@ -11,15 +11,16 @@
 
 #include <fmt/format.h>
 
-#include "exemplar/detail/day_number.hpp"
-#include "exemplar/detail/text.hpp"
+#include "detail/day_number.hpp"
+#include "detail/expected.hpp"
+#include "detail/text.hpp"
 
 namespace exemplar {
 namespace bg = boost::gregorian;
 
 namespace {
 
-constexpr std::array<Label, window_kind_count> window_kind_labels{{
+constexpr std::array<Label, years_counted_count> years_counted_labels{{
     {"latest_years", "the latest rated years", "các năm gần nhất đã xếp loại"},
     {"fixed_years", "fixed years", "các năm cố định"},
     {"all_years", "all years", "toàn bộ các năm"},
@@ -59,7 +60,7 @@ constexpr std::array<Label, verdict_count> verdict_labels{{
 }};
 
 constexpr std::size_t max_rule_depth = 16;
-constexpr std::uint16_t max_window_years = 64;
+constexpr std::uint16_t max_counted_years = 64;
 
 template <std::size_t N>
 LabelTable table_of(const std::array<Label, N>& labels) noexcept {
@@ -281,13 +282,13 @@ class Evaluator {
     return Outcome::failed;
   }
 
-  /// The window's years; dated facts and initiatives count up to the evaluation year.
-  Span span(const YearWindow& w, bool dated) const noexcept {
+  /// The counted years; dated facts and initiatives count up to the evaluation year.
+  Span span(const CountedYears& w, bool dated) const noexcept {
     const int cap = dated ? eval_year_ : rated_year_;
     switch (w.kind) {
-      case WindowKind::latest_years: return Span{rated_year_ - w.length + 1, cap};
-      case WindowKind::fixed_years: return Span{w.first, std::min<int>(w.last, cap)};
-      case WindowKind::all_years: break;
+      case YearsCounted::latest_years: return Span{rated_year_ - w.length + 1, cap};
+      case YearsCounted::fixed_years: return Span{w.first, std::min<int>(w.last, cap)};
+      case YearsCounted::all_years: break;
     }
     return Span{evidence_first_year, cap};
   }
@@ -305,7 +306,7 @@ class Evaluator {
 
   Outcome run(const rules::RatingYears& spec, const Rule&, std::size_t index, std::uint8_t) {
     RuleResult& r = at(index);
-    const Span s = span(spec.window, false);
+    const Span s = span(spec.years, false);
     record_span(r, s);
     Tally found;
     Tally top;
@@ -325,7 +326,7 @@ class Evaluator {
 
   Outcome run(const rules::TitleCount& spec, const Rule&, std::size_t index, std::uint8_t) {
     RuleResult& r = at(index);
-    const Span s = span(spec.window, false);
+    const Span s = span(spec.years, false);
     record_span(r, s);
     r.required = spec.required;
     if (!spec.consecutive) {
@@ -362,7 +363,7 @@ class Evaluator {
 
   Outcome run(const rules::CertificateCount& spec, const Rule&, std::size_t index, std::uint8_t) {
     RuleResult& r = at(index);
-    const Span s = span(spec.window, true);
+    const Span s = span(spec.years, true);
     record_span(r, s);
     r.required = spec.required;
     for (const Certificate& c : e_.certificates) {
@@ -375,7 +376,7 @@ class Evaluator {
 
   Outcome run(const rules::InitiativeCount& spec, const Rule&, std::size_t index, std::uint8_t) {
     RuleResult& r = at(index);
-    const Span s = span(spec.window, true);
+    const Span s = span(spec.years, true);
     record_span(r, s);
     r.required = spec.required;
     Tally found;
@@ -392,7 +393,7 @@ class Evaluator {
 
   Outcome run(const rules::NoSanction& spec, const Rule&, std::size_t index, std::uint8_t) {
     RuleResult& r = at(index);
-    const Span s = span(spec.window, true);
+    const Span s = span(spec.years, true);
     record_span(r, s);
     if (!s.empty()) {
       for (const Sanction& x : e_.sanctions) {
@@ -406,7 +407,7 @@ class Evaluator {
       }
     }
     if (spec.members) {
-      const Span yearly = span(spec.window, false);
+      const Span yearly = span(spec.years, false);
       for (const MemberTally& t : e_.members) {
         if (!yearly.contains(t.year)) continue;
         std::uint64_t n = spec.breaches ? t.in_breach : 0;
@@ -420,11 +421,11 @@ class Evaluator {
     return outcome_of(r.found == 0 && r.top_found == 0 && !r.pending);
   }
 
-  /// Runs `count` over the member tallies of the window and keeps the weakest year; true when some
+  /// Runs `count` over the member tallies of the counted years and keeps the weakest year; true when some
   /// year was counted and every counted year passed.
   template <class Count, class Passes>
-  bool over_members(const YearWindow& window, RuleResult& r, Count count, Passes passes) {
-    const Span s = span(window, false);
+  bool over_members(const CountedYears& years, RuleResult& r, Count count, Passes passes) {
+    const Span s = span(years, false);
     record_span(r, s);
     bool any = false;
     bool all = true;
@@ -453,7 +454,7 @@ class Evaluator {
       return spec.basis == MemberBasis::rating ? member_rating_count(t, spec.rating) : member_title_count(t, spec.title);
     };
     auto passes = [&](std::uint32_t n, std::uint32_t members) { return spec.share.reached(n, members); };
-    return outcome_of(over_members(spec.window, r, count, passes));
+    return outcome_of(over_members(spec.years, r, count, passes));
   }
 
   Outcome run(const rules::MemberCount& spec, const Rule&, std::size_t index, std::uint8_t) {
@@ -463,12 +464,12 @@ class Evaluator {
       return spec.basis == MemberBasis::rating ? member_rating_count(t, spec.rating) : member_title_count(t, spec.title);
     };
     auto passes = [&](std::uint32_t n, std::uint32_t) { return n >= spec.required; };
-    return outcome_of(over_members(spec.window, r, count, passes));
+    return outcome_of(over_members(spec.years, r, count, passes));
   }
 
   Outcome run(const rules::IndicatorAtLeast& spec, const Rule&, std::size_t index, std::uint8_t) {
     RuleResult& r = at(index);
-    const Span s = span(spec.window, false);
+    const Span s = span(spec.years, false);
     record_span(r, s);
     bool any = false;
     bool all = true;
@@ -809,14 +810,14 @@ class RuleChecker {
     return fail(rule, field, "the value is not one the library knows", "giá trị không xác định");
   }
 
-  std::optional<Refusal> window(const Rule& rule, const YearWindow& w) const {
-    if (auto r = known(rule, w.kind, "window.kind")) return r;
-    if (w.kind == WindowKind::latest_years && (w.length == 0 || w.length > max_window_years)) {
-      return fail(rule, "window.length", "a window holds 1 to 64 years", "khoảng thời gian gồm 1 đến 64 năm");
+  std::optional<Refusal> counted(const Rule& rule, const CountedYears& w) const {
+    if (auto r = known(rule, w.kind, "years.kind")) return r;
+    if (w.kind == YearsCounted::latest_years && (w.length == 0 || w.length > max_counted_years)) {
+      return fail(rule, "years.length", "1 to 64 latest years are counted", "khoảng thời gian gồm 1 đến 64 năm");
     }
-    if (w.kind == WindowKind::fixed_years &&
+    if (w.kind == YearsCounted::fixed_years &&
         (w.first < evidence_first_year || w.last > evidence_last_year || w.first > w.last)) {
-      return fail(rule, "window.first", fmt::format("fixed years run forwards within {}-{}", evidence_first_year, evidence_last_year),
+      return fail(rule, "years.first", fmt::format("fixed years run forwards within {}-{}", evidence_first_year, evidence_last_year),
                   fmt::format("các năm cố định phải theo thứ tự, trong khoảng {}-{}", evidence_first_year, evidence_last_year));
     }
     return std::nullopt;
@@ -827,9 +828,9 @@ class RuleChecker {
     return fail(rule, field, "a count of 0 is always met; ask for at least 1", "số lượng 0 luôn đạt; yêu cầu ít nhất 1");
   }
 
-  std::optional<Refusal> fits(const Rule& rule, const YearWindow& w, std::uint32_t years, const char* field) const {
-    if (w.kind != WindowKind::latest_years || years <= w.length) return std::nullopt;
-    return fail(rule, field, "more years are required than the window holds", "số năm yêu cầu nhiều hơn khoảng thời gian");
+  std::optional<Refusal> fits(const Rule& rule, const CountedYears& w, std::uint32_t years, const char* field) const {
+    if (w.kind != YearsCounted::latest_years || years <= w.length) return std::nullopt;
+    return fail(rule, field, "more years are required than are counted", "số năm yêu cầu nhiều hơn khoảng thời gian");
   }
 
   std::optional<Refusal> fraction(const Rule& rule, const Fraction& f, const char* field) const {
@@ -842,29 +843,29 @@ class RuleChecker {
   }
 
   std::optional<Refusal> params(const Rule& rule, const rules::RatingYears& s) const {
-    if (auto r = window(rule, s.window)) return r;
+    if (auto r = counted(rule, s.years)) return r;
     if (auto r = known(rule, s.at_least, "at_least")) return r;
     if (auto r = known(rule, s.top, "top")) return r;
     if (s.top < s.at_least) return fail(rule, "top", "the top rating is below the rating required", "mức cao nhất thấp hơn mức yêu cầu");
     if (!s.every_year) {
       if (auto r = at_least_one(rule, s.required, "required")) return r;
-      if (auto r = fits(rule, s.window, s.required, "required")) return r;
+      if (auto r = fits(rule, s.years, s.required, "required")) return r;
       if (s.top_required > s.required) {
         return fail(rule, "top_required", "more top-rated years than years required", "số năm xuất sắc nhiều hơn số năm yêu cầu");
       }
     }
-    return fits(rule, s.window, s.top_required, "top_required");
+    return fits(rule, s.years, s.top_required, "top_required");
   }
 
   std::optional<Refusal> params(const Rule& rule, const rules::TitleCount& s) const {
-    if (auto r = window(rule, s.window)) return r;
+    if (auto r = counted(rule, s.years)) return r;
     if (auto r = known(rule, s.at_least, "at_least")) return r;
     if (auto r = at_least_one(rule, s.required, "required")) return r;
-    return s.consecutive ? fits(rule, s.window, s.required, "required") : std::nullopt;
+    return s.consecutive ? fits(rule, s.years, s.required, "required") : std::nullopt;
   }
 
   std::optional<Refusal> params(const Rule& rule, const rules::CertificateCount& s) const {
-    if (auto r = window(rule, s.window)) return r;
+    if (auto r = counted(rule, s.years)) return r;
     if (s.awards.empty() || s.awards.contains(Award::public_commendation) || s.awards.bits() >= (1U << 5)) {
       return fail(rule, "awards", "name one or more certificates of merit", "phải nêu ít nhất một loại Giấy khen, Bằng khen");
     }
@@ -872,7 +873,7 @@ class RuleChecker {
   }
 
   std::optional<Refusal> params(const Rule& rule, const rules::InitiativeCount& s) const {
-    if (auto r = window(rule, s.window)) return r;
+    if (auto r = counted(rule, s.years)) return r;
     if (auto r = known(rule, s.at_least, "at_least")) return r;
     if (!s.initiatives && !s.research_topics) {
       return fail(rule, "initiatives", "count initiatives, research topics or both", "phải đếm sáng kiến hoặc đề tài");
@@ -881,13 +882,13 @@ class RuleChecker {
   }
 
   std::optional<Refusal> params(const Rule& rule, const rules::NoSanction& s) const {
-    if (auto r = window(rule, s.window)) return r;
+    if (auto r = counted(rule, s.years)) return r;
     return known(rule, s.at_least, "at_least");
   }
 
   template <class Members>
   std::optional<Refusal> standing(const Rule& rule, const Members& s) const {
-    if (auto r = window(rule, s.window)) return r;
+    if (auto r = counted(rule, s.years)) return r;
     if (auto r = known(rule, s.basis, "basis")) return r;
     if (auto r = known(rule, s.rating, "rating")) return r;
     return known(rule, s.title, "title");
@@ -904,7 +905,7 @@ class RuleChecker {
   }
 
   std::optional<Refusal> params(const Rule& rule, const rules::IndicatorAtLeast& s) const {
-    if (auto r = window(rule, s.window)) return r;
+    if (auto r = counted(rule, s.years)) return r;
     if (s.indicator.empty() || s.indicator.size() > max_id_bytes || !detail::is_valid_utf8(s.indicator)) {
       return fail(rule, "indicator", "an indicator id is 1 to 128 bytes of UTF-8 text", "mã chỉ tiêu dài 1-128 byte UTF-8");
     }
@@ -948,7 +949,7 @@ Refusal profile_error(std::string subject, std::string en, std::string vi) {
 
 }  // namespace
 
-LabelTable label_table(WindowKind) noexcept { return table_of(window_kind_labels); }
+LabelTable label_table(YearsCounted) noexcept { return table_of(years_counted_labels); }
 LabelTable label_table(MemberBasis) noexcept { return table_of(member_basis_labels); }
 LabelTable label_table(RuleKind) noexcept { return table_of(rule_kind_labels); }
 LabelTable label_table(Outcome) noexcept { return table_of(outcome_labels); }
@@ -981,9 +982,10 @@ const RuleSet* Profile::in_force(bg::date date) const noexcept {
   return nullptr;
 }
 
-std::optional<Refusal> validate(const Rule& rule) { return validate_tree(rule, ""); }
+tl::expected<void, Refusal> validate(const Rule& rule) { return detail::accepted_unless(validate_tree(rule, "")); }
 
-std::optional<Refusal> validate(const Profile& p) {
+namespace {
+std::optional<Refusal> profile_problem(const Profile& p) {
   if (p.id.empty() || p.id.size() > max_id_bytes || !detail::is_valid_utf8(p.id)) {
     return profile_error("id", "a profile id is 1 to 128 bytes of UTF-8 text", "mã bộ tiêu chí dài 1-128 byte UTF-8");
   }
@@ -1026,6 +1028,9 @@ std::optional<Refusal> validate(const Profile& p) {
   }
   return std::nullopt;
 }
+}  // namespace
+
+tl::expected<void, Refusal> validate(const Profile& p) { return detail::accepted_unless(profile_problem(p)); }
 
 std::string explain(const RuleResult& result, Lang lang) {
   if (result.rule == nullptr) return "?";
@@ -1064,7 +1069,8 @@ std::string Evaluation::explain(Lang lang) const {
   return text;
 }
 
-std::optional<Refusal> evaluate_into(Evaluation& out, const Profile& profile, const Evidence& evidence, bg::date date) {
+namespace {
+std::optional<Refusal> evaluation_problem(Evaluation& out, const Profile& profile, const Evidence& evidence, bg::date date) {
   if (date.is_special()) {
     return refuse(RefusalCode::invalid_date)
         .with_subject("evaluation date")
@@ -1080,7 +1086,7 @@ std::optional<Refusal> evaluate_into(Evaluation& out, const Profile& profile, co
                      fmt::format("năm nằm ngoài khoảng {}-{}", evidence_first_year, evidence_last_year));
   }
   if (!plainly_valid(evidence)) {
-    if (auto bad = validate(evidence)) return bad;
+    if (auto valid = validate(evidence); !valid) return std::move(valid.error());
   }
   const RuleSet* set = profile.in_force(date);
   if (set == nullptr) {
@@ -1110,10 +1116,13 @@ std::optional<Refusal> evaluate_into(Evaluation& out, const Profile& profile, co
   }
   return std::nullopt;
 }
+}  // namespace
+
+tl::expected<void, Refusal> evaluate_into(Evaluation& out, const Profile& profile, const Evidence& evidence, bg::date date) { return detail::accepted_unless(evaluation_problem(out, profile, evidence, date)); }
 
 tl::expected<Evaluation, Refusal> evaluate(const Profile& profile, const Evidence& evidence, bg::date date) {
   Evaluation result;
-  if (auto refused = evaluate_into(result, profile, evidence, date)) return tl::make_unexpected(std::move(*refused));
+  if (auto done = evaluate_into(result, profile, evidence, date); !done) return tl::make_unexpected(std::move(done.error()));
   return result;
 }
 

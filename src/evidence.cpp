@@ -6,7 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "exemplar/detail/text.hpp"
+#include "detail/expected.hpp"
+#include "detail/text.hpp"
 
 namespace exemplar {
 namespace {
@@ -130,7 +131,8 @@ LabelTable label_table(InitiativeKind) noexcept { return table_of(initiative_kin
 LabelTable label_table(InitiativeLevel) noexcept { return table_of(initiative_level_labels); }
 LabelTable label_table(SanctionLevel) noexcept { return table_of(sanction_level_labels); }
 
-std::optional<Refusal> validate(const Evidence& e) {
+namespace {
+std::optional<Refusal> evidence_problem(const Evidence& e) {
   if (auto r = check_known(e.subject, "subject")) return r;
   if (auto r = check_known(e.position, "position")) return r;
   if (auto r = check_known(e.field, "field")) return r;
@@ -224,5 +226,8 @@ std::optional<Refusal> validate(const Evidence& e) {
   }
   return std::nullopt;
 }
+}  // namespace
+
+tl::expected<void, Refusal> validate(const Evidence& e) { return detail::accepted_unless(evidence_problem(e)); }
 
 }  // namespace exemplar

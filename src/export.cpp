@@ -66,6 +66,38 @@ std::string policy_markdown(const Policy& policy, Lang lang) {
   return out;
 }
 
+std::string awards_markdown(const std::vector<AwardPower>& awards, Lang lang) {
+  const bool vi = lang == Lang::vi;
+  std::string out = vi ? "| vai trò | được tặng | đề nghị cấp trên |\n|---|---|---|\n"
+                       : "| role | grants | proposes upward |\n|---|---|---|\n";
+  for (const AwardPower& power : awards) {
+    out += "| " + std::string(label(power.role, lang)) + " | " + list_of<Award>(power.grants, lang) + " | " +
+           list_of<Award>(power.proposes, lang) + " |\n";
+  }
+  return out;
+}
+
+std::string pipeline_mermaid(const std::vector<Check>& checks, Lang lang) {
+  const bool vi = lang == Lang::vi;
+  std::string out = "flowchart LR\n";
+  out += vi ? "  command([yêu cầu, người thực hiện, ngày]) --> make[sự kiện yêu cầu tạo ra]\n"
+            : "  command([command, actor, date]) --> make[the event it asks for]\n";
+  std::string previous = "make";
+  for (std::size_t i = 0; i < checks.size(); ++i) {
+    const Check& check = checks[i];
+    const std::string id = "c" + std::to_string(i);
+    std::string note;
+    if (check.reads == Reads::arguments) note = vi ? "<br/>không chạy trong options" : "<br/>not in options";
+    if (check.reads == Reads::plan_state) note = vi ? "<br/>không chạy trong apply" : "<br/>not in apply";
+    out += "  " + previous + " --> " + id + "[\"" + detail::quote_label(check.name) + "<br/><i>" +
+           detail::quote_label(label(check.reads, lang)) + "</i>" + note + "\"]\n";
+    out += "  " + id + " -. " + (vi ? "từ chối" : "refused") + " .-> refusal([Refusal])\n";
+    previous = id;
+  }
+  out += "  " + previous + (vi ? " --> event([sự kiện, kèm cờ])\n" : " --> event([event, with flags])\n");
+  return out;
+}
+
 std::string roadmap_gantt(const Roadmap& roadmap, boost::gregorian::date today, Lang lang) {
   // Mermaid reads ':' and '#' as syntax inside a task name; ',' separates its fields.
   const auto clean = [](std::string_view text) {
@@ -95,7 +127,7 @@ std::string roadmap_gantt(const Roadmap& roadmap, boost::gregorian::date today, 
       case MilestoneState::upcoming: break;
     }
     out += "  " + clean(lang == Lang::vi ? m.title.vi : m.title.en) + " (" + std::string(label(state, lang)) + ") :" + tag +
-           clean(m.id) + ", " + iso(m.window.opens) + ", " + iso(m.window.closes) + "\n";
+           clean(m.id) + ", " + iso(m.open_period.opens) + ", " + iso(m.open_period.closes) + "\n";
   }
   return out;
 }

@@ -4,41 +4,36 @@
 namespace exemplar::detail {
 namespace {
 
+/// One field's value as a person reads it.
+template <class V>
+std::string shown(const V& value, Lang lang) {
+  if constexpr (std::is_enum_v<V>) {
+    return std::string(label(value, lang));
+  } else if constexpr (std::is_same_v<V, bool>) {
+    return lang == Lang::vi ? (value ? "có" : "không") : (value ? "yes" : "no");
+  } else if constexpr (std::is_same_v<V, std::string>) {
+    return value;
+  } else if constexpr (std::is_same_v<V, boost::gregorian::date>) {
+    return format_date(value, lang);
+  } else {
+    return fmt::format("{}", value);
+  }
+}
+
+/// The event's data, each field with its label: "số phiếu đồng ý 7, ...". Empty text is left out.
 std::string payload(const Event& event, Lang lang) {
-  const bool vi = lang == Lang::vi;
-  struct Visitor {
-    bool vi;
-    Lang lang;
-    std::string operator()(const events::Discovered& e) const {
-      return fmt::format(vi ? "{}, đơn vị {}, {}, {}" : "{}, unit {}, {}, {}", label(e.subject, lang), e.unit,
-                         label(e.field, lang), label(e.level, lang));
-    }
-    std::string operator()(const events::Fostered& e) const {
-      return fmt::format(vi ? "người phụ trách {}" : "mentor {}", e.mentor);
-    }
-    std::string operator()(const events::Registered& e) const {
-      return fmt::format(vi ? "năm {}" : "round of {}", e.year);
-    }
-    std::string operator()(const events::Reviewed& e) const {
-      return fmt::format(vi ? "{}/{} dự họp, {} đồng ý, {} không đồng ý, {}" : "{}/{} present, {} for, {} against, {}",
-                         e.present, e.members, e.votes_for, e.votes_against,
-                         e.proposed ? (vi ? "đề nghị công nhận" : "proposed") : (vi ? "không đề nghị" : "not proposed"));
-    }
-    std::string operator()(const events::Recognized& e) const {
-      return fmt::format(vi ? "quyết định số {} ngày {}" : "decision {} of {}", e.decision_number,
-                         format_date(e.decision_date, lang));
-    }
-    std::string operator()(const events::Commended& e) const { return std::string(label(e.award, lang)); }
-    std::string operator()(const events::Replicated& e) const { return std::string(label(e.activity, lang)); }
-    std::string operator()(const events::Nominated& e) const {
-      return fmt::format("{} → {}", label(e.from, lang), label(e.to, lang));
-    }
-    std::string operator()(const commands::Withdraw& e) const { return e.reason; }
-    std::string operator()(const commands::Reject& e) const { return e.reason; }
-    std::string operator()(const commands::Disqualify& e) const { return e.reason; }
-    std::string operator()(const commands::Revoke& e) const { return e.reason; }
-  };
-  return std::visit(Visitor{vi, lang}, event.data);
+  std::string text;
+  std::visit(
+      [&](const auto& data) {
+        for_each_field(data, [&](const auto& f, const auto& value) {
+          const std::string each = shown(value, lang);
+          if (each.empty()) return;
+          if (!text.empty()) text += ", ";
+          text += fmt::format("{}: {}", lang == Lang::vi ? f.label.vi : f.label.en, each);
+        });
+      },
+      event.data);
+  return text;
 }
 
 }  // namespace
@@ -61,8 +56,7 @@ std::string describe(const Event& event, Lang lang) {
   std::string text = fmt::format(vi ? "{} ứng viên {}: {} bởi {} ({})" : "{} candidate {}: {} by {} ({})",
                                  format_date(event.date, lang), event.candidate, label(event.kind(), lang),
                                  label(event.role, lang), payload(event, lang));
-  for (std::size_t i = 0; i < step_flag_count; ++i) {
-    const auto flag = static_cast<StepFlag>(i);
+  for (StepFlag flag : all_values<StepFlag>()) {
     if (event.has(flag)) text += fmt::format(" [{}]", label(flag, lang));
   }
   return text;

@@ -76,6 +76,7 @@ constexpr std::array<Label, command_count> command_labels{{
     {"disqualify", "disqualify", "tước tư cách"},
     {"nominate", "nominate to the next level", "đề nghị lên cấp trên"},
     {"revoke", "revoke", "thu hồi"},
+    {"propose", "propose a higher award", "đề nghị cấp trên khen thưởng"},
 }};
 
 constexpr std::array<Label, role_count> role_labels{{
@@ -87,7 +88,7 @@ constexpr std::array<Label, role_count> role_labels{{
     {"provincial_board", "provincial Emulation and Commendation Board", "Ban Thi đua - Khen thưởng tỉnh"},
 }};
 
-constexpr std::array<Label, 5> award_labels{{
+constexpr std::array<Label, award_count> award_labels{{
     {"public_commendation", "public commendation", "biểu dương"},
     {"agency_certificate", "agency certificate of merit", "Giấy khen"},
     {"provincial_certificate", "provincial chairman's certificate of merit", "Bằng khen của Chủ tịch UBND tỉnh"},

@@ -1,16 +1,17 @@
-// The lifecycle decider: checks in a fixed order, then the table, then the plan's gate.
+// The lifecycle decider: one ordered list of named checks, walked by decide, apply and options.
 #include "exemplar/lifecycle.hpp"
 
+#include <algorithm>
 #include <limits>
-#include <stdexcept>
 #include <string_view>
-#include <tuple>
-#include <type_traits>
 #include <utility>
 
+#include <fmt/format.h>
+
+#include "detail/day_number.hpp"
+#include "detail/examine.hpp"
 #include "exemplar/calendar.hpp"
-#include "exemplar/detail/day_number.hpp"
-#include "exemplar/detail/text.hpp"
+#include "pipeline.hpp"
 
 namespace exemplar {
 namespace bg = boost::gregorian;
@@ -19,175 +20,416 @@ namespace {
 
 constexpr std::array<Label, step_flag_count> step_flag_labels{{
     {"late", "late", "quá hạn"},
-    {"waived", "late, waived by the agency head", "quá hạn, được Thủ trưởng cho phép"},
+    {"waived", "late, allowed by the agency head", "quá hạn, được Thủ trưởng cho phép"},
     {"eligibility_warning", "criteria not met (warning)", "chưa đạt tiêu chuẩn (cảnh báo)"},
 }};
 
-Refusal argument_error(std::string subject, std::string en, std::string vi) {
-  return refuse(RefusalCode::invalid_argument).with_subject(std::move(subject)).with_detail(std::move(en), std::move(vi));
+constexpr std::array<Label, purpose_count> purpose_labels{{
+    {"decide", "decide a command", "quyết định một yêu cầu"},
+    {"apply", "check a stored event", "kiểm tra sự kiện đã lưu"},
+    {"options", "list what may be done", "liệt kê các bước được phép"},
+}};
+
+constexpr std::array<Label, reads_count> reads_labels{{
+    {"step", "the step", "bước thực hiện"},
+    {"arguments", "the command's arguments", "thông tin của yêu cầu"},
+    {"plan_state", "the running plan", "tình hình thực hiện kế hoạch"},
+}};
+
+Refusal argument_error(std::string subject, Text detail) {
+  Refusal refusal = refuse(RefusalCode::invalid_argument).with_subject(std::move(subject));
+  refusal.detail = std::move(detail);
+  return refusal;
 }
 
-/// A free-text field: required (or not), at most max_text_bytes, valid UTF-8.
-std::optional<Refusal> check_text(std::string_view text, const char* subject, bool required) {
-  if (required && text.empty()) return argument_error(subject, "it must not be empty", "không được để trống");
-  if (text.size() > detail::max_text_bytes) {
-    return argument_error(subject, "it is longer than 4096 bytes", "dài quá 4096 byte");
-  }
-  if (!detail::is_valid_utf8(text)) return argument_error(subject, "it is not valid UTF-8 text", "không phải văn bản UTF-8 hợp lệ");
-  return std::nullopt;
+// ---------------------------------------------------------------------------------------------
+// The event a command asks for.
+
+/// The year of a date that the date check accepts, from its day number: Boost's own split costs
+/// more than a step's other checks together.
+std::uint16_t year_of(bg::date date) noexcept {
+  return static_cast<std::uint16_t>(detail::civil_of(date.day_number()).year);
 }
 
-template <class E>
-std::optional<Refusal> check_known(E value, const char* subject) {
-  if (is_known(value)) return std::nullopt;
-  return argument_error(subject, "the value is not one the library knows", "giá trị không xác định");
-}
+/// Writes the data a command asks for straight into an event's data: no event data is built and
+/// then moved, on every step of a sweep.
+struct DataOf {
+  const Candidate& candidate;
+  bg::date date;
+  const CouncilRules& council;
+  EventData& out;
 
-template <class... Checks>
-std::optional<Refusal> first_of(Checks&&... checks) {
-  std::optional<Refusal> found;
-  ((found ? void() : void(found = std::forward<Checks>(checks))), ...);
-  return found;
-}
-
-/// Turns a command into the event data it would record, or says what is wrong with its arguments.
-class EventMaker {
- public:
-  EventMaker(const Candidate& candidate, bg::date date, const CouncilRules& council)
-      : candidate_(candidate), date_(date), council_(council) {}
-
-  tl::expected<EventData, Refusal> operator()(const commands::Discover& c) const {
-    if (!c.id.valid()) return fail(argument_error("candidate id", "0 is not an id", "0 không phải là mã"));
-    if (!c.unit.valid()) return fail(argument_error("unit", "the candidate needs a unit", "ứng viên phải thuộc một đơn vị"));
-    if (auto bad = first_of(check_known(c.subject, "subject"), check_known(c.position, "position"),
-                            check_known(c.field, "field"), check_known(c.level, "level"),
-                            check_text(c.description, "description", true))) {
-      return fail(std::move(*bad));
-    }
-    if ((c.subject == Subject::collective) != (c.position == Position::none)) {
-      return fail(argument_error("position", "a collective has no position and an individual has one",
-                                 "tập thể không có chức vụ, cá nhân phải có chức vụ"));
-    }
-    return EventData{events::Discovered{c.subject, c.unit, c.position, c.field, c.level, c.description}};
+  void operator()(const commands::Discover& c) const { out.emplace<events::Discovered>(c.as); }
+  void operator()(const commands::Register& c) const {
+    out.emplace<events::Registered>(events::Registered{c, date.is_special() ? std::uint16_t{0} : year_of(date)});
   }
-
-  tl::expected<EventData, Refusal> operator()(const commands::Foster& c) const {
-    if (!c.mentor.valid()) {
-      return fail(argument_error("mentor", "fostering needs a named leader in charge", "phải phân công lãnh đạo phụ trách"));
-    }
-    return EventData{c};
+  void operator()(const commands::Review& c) const {
+    out.emplace<events::Reviewed>(events::Reviewed{c, council.approves(c.members, c.votes_for)});
   }
-
-  tl::expected<EventData, Refusal> operator()(const commands::Register& c) const {
-    if (auto bad = check_text(c.dossier, "dossier", true)) return fail(std::move(*bad));
-    return EventData{events::Registered{static_cast<std::uint16_t>(date_.year()), c.dossier}};
+  void operator()(const commands::Nominate&) const {
+    out.emplace<events::Nominated>(events::Nominated{candidate.level, next_level(candidate.level).value_or(candidate.level)});
   }
-
-  tl::expected<EventData, Refusal> operator()(const commands::Review& c) const {
-    if (c.members == 0) return fail(argument_error("council members", "the council has no members", "Hội đồng không có thành viên"));
-    if (c.present > c.members) {
-      return fail(argument_error("council attendance", "more members present than the council has",
-                                 "số thành viên dự họp nhiều hơn số thành viên Hội đồng"));
-    }
-    if (static_cast<unsigned>(c.votes_for) + c.votes_against > c.present) {
-      return fail(argument_error("votes", "votes for and against add up to more than the members present",
-                                 "số phiếu đồng ý và không đồng ý nhiều hơn số thành viên dự họp"));
-    }
-    if (!council_.has_quorum(c.members, c.present)) {
-      return fail(refuse(RefusalCode::no_quorum)
-                      .with_subject("council attendance")
-                      .with_detail(std::to_string(c.present) + " of " + std::to_string(c.members) + " members present",
-                                   std::to_string(c.present) + "/" + std::to_string(c.members) + " thành viên dự họp"));
-    }
-    const bool proposed = council_.approves(c.members, c.votes_for);
-    return EventData{events::Reviewed{c.members, c.present, c.votes_for, c.votes_against, proposed}};
+  template <class Same>
+  void operator()(const Same& c) const {
+    out.emplace<Same>(c);
   }
-
-  tl::expected<EventData, Refusal> operator()(const commands::Recognize& c) const {
-    auto number = DecisionNumber::parse(c.decision_number);
-    if (!number) return fail(std::move(number.error()));
-    if (auto bad = check_date(c.decision_date, "decision date")) return fail(std::move(*bad));
-    if (c.decision_date > date_) {
-      return fail(argument_error("decision date", "the decision is dated after the step that records it",
-                                 "ngày quyết định sau ngày ghi nhận")
-                      .with_reference(c.decision_date));
-    }
-    if (!candidate_.last_step.is_special() && c.decision_date < candidate_.last_step) {
-      return fail(refuse(RefusalCode::date_out_of_order).with_date(c.decision_date).with_reference(candidate_.last_step)
-                      .with_subject("decision date"));
-    }
-    return EventData{events::Recognized{*number, c.decision_date}};
-  }
-
-  tl::expected<EventData, Refusal> operator()(const commands::Commend& c) const {
-    if (auto bad = check_known(c.award, "award")) return fail(std::move(*bad));
-    return EventData{c};
-  }
-
-  tl::expected<EventData, Refusal> operator()(const commands::Replicate& c) const {
-    if (auto bad = first_of(check_known(c.activity, "replication activity"), check_text(c.note, "note", false))) {
-      return fail(std::move(*bad));
-    }
-    return EventData{c};
-  }
-
-  tl::expected<EventData, Refusal> operator()(const commands::Withdraw& c) const { return with_reason(c); }
-  tl::expected<EventData, Refusal> operator()(const commands::Reject& c) const { return with_reason(c); }
-  tl::expected<EventData, Refusal> operator()(const commands::Disqualify& c) const { return with_reason(c); }
-  tl::expected<EventData, Refusal> operator()(const commands::Revoke& c) const { return with_reason(c); }
-
-  tl::expected<EventData, Refusal> operator()(const commands::Nominate&) const {
-    const auto to = next_level(candidate_.level);
-    if (!to) return fail(refuse(RefusalCode::no_higher_level).with_level(candidate_.level));
-    return EventData{events::Nominated{candidate_.level, *to}};
-  }
-
- private:
-  static tl::unexpected<Refusal> fail(Refusal refusal) { return tl::make_unexpected(std::move(refusal)); }
-
-  template <class WithReason>
-  tl::expected<EventData, Refusal> with_reason(const WithReason& c) const {
-    if (auto bad = check_text(c.reason, "reason", true)) return fail(std::move(*bad));
-    return EventData{c};
-  }
-
-  const Candidate& candidate_;
-  bg::date date_;
-  const CouncilRules& council_;
 };
 
-/// The event data a command kind records when given default arguments: what options() fires the
-/// table with, so that guards reading only the candidate are consulted.
-EventData default_event_data(CommandKind kind) {
-  switch (kind) {
-    case CommandKind::discover: return events::Discovered{};
-    case CommandKind::foster: return events::Fostered{};
-    case CommandKind::register_: return events::Registered{};
-    case CommandKind::review: return events::Reviewed{};
-    case CommandKind::recognize: return events::Recognized{};
-    case CommandKind::commend: return events::Commended{};
-    case CommandKind::replicate: return events::Replicated{};
-    case CommandKind::withdraw: return events::Withdrawn{};
-    case CommandKind::reject: return events::Rejected{};
-    case CommandKind::disqualify: return events::Disqualified{};
-    case CommandKind::nominate: return events::Nominated{};
-    case CommandKind::revoke: return events::Revoked{};
-  }
-  throw std::invalid_argument("default_event_data: unknown command kind");
+/// Fills `event` with what `command` asks for: what decide checks and, when every check passes,
+/// returns.
+void make_event(Event& event, const Candidate& candidate, const Command& command, const Actor& actor, bg::date date,
+                const CouncilRules& council) {
+  const auto* discover = std::get_if<commands::Discover>(&command);
+  event.candidate = discover != nullptr ? discover->id : candidate.id;
+  event.actor = actor.id;
+  event.actor_unit = actor.unit;
+  event.role = actor.role;
+  event.date = date;
+  event.flags = StepFlags{};
+  std::visit(DataOf{candidate, date, council, event.data}, command);
 }
 
-/// The facts an event changes, beyond the stage and the date.
+/// An event of `kind` with default data: what options() walks the checks with.
+template <std::size_t... I>
+EventData blank_data(CommandKind kind, std::index_sequence<I...>) {
+  using Maker = EventData (*)();
+  static constexpr Maker makers[] = {[]() -> EventData { return std::variant_alternative_t<I, EventData>{}; }...};
+  return makers[static_cast<std::size_t>(kind)]();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command's arguments, read from the event it makes: one set of rules, two reports.
+
+/// The record format that added event type T: its static `since`, or 1.
+template <class T, class = void>
+struct since_trait : std::integral_constant<std::uint16_t, 1> {};
+template <class T>
+struct since_trait<T, std::void_t<decltype(T::since)>> : std::integral_constant<std::uint16_t, T::since> {};
+template <class T>
+constexpr std::uint16_t since_of() noexcept {
+  return since_trait<T>::value;
+}
+
+/// The record format that added each event kind, in CommandKind order.
+template <std::size_t... I>
+constexpr std::array<std::uint16_t, sizeof...(I)> formats_of_kinds(std::index_sequence<I...>) noexcept {
+  return {since_of<std::variant_alternative_t<I, EventData>>()...};
+}
+
+/// Keeps the first problem's code and stops: the cheap test.
+struct CodeReport {
+  std::optional<RefusalCode> code;
+
+  template <class Detail>
+  bool operator()(RefusalCode found, const Label&, Detail&&) {
+    code = found;
+    return false;
+  }
+};
+
+/// Builds the refusal of the first problem: the explanation.
+struct RefusalReport {
+  std::optional<Refusal> refusal;
+
+  template <class Detail>
+  bool operator()(RefusalCode found, const Label& subject, Detail&& detail) {
+    Text reason = detail();
+    refusal = refuse(found).with_subject(std::string(subject.id));
+    refusal->detail = Text{fmt::format("{}: {}", subject.en, reason.en), fmt::format("{}: {}", subject.vi, reason.vi)};
+    return false;
+  }
+};
+
+constexpr Label kEventLabel{"candidate", "the event's candidate", "ứng viên của sự kiện"};
+constexpr Label kDataLabel{"data", "the event's data", "dữ liệu của sự kiện"};
+constexpr Label kPositionLabel{"position", "position", "chức vụ"};
+constexpr Label kYearLabel{"year", "year of the round", "năm của đợt"};
+constexpr Label kMembersLabel{"members", "council members", "số thành viên Hội đồng"};
+constexpr Label kPresentLabel{"present", "members present", "số thành viên dự họp"};
+constexpr Label kVotesLabel{"votes", "votes", "số phiếu"};
+constexpr Label kQuorumLabel{"present", "quorum", "số thành viên dự họp"};
+constexpr Label kProposedLabel{"proposed", "proposed recognition", "đề nghị công nhận"};
+constexpr Label kDecisionDateLabel{"decision_date", "decision date", "ngày quyết định"};
+constexpr Label kNominationLabel{"to", "nomination", "đề nghị lên cấp trên"};
+
+/// The rules of each event's data beyond what its fields' descriptions say.
+template <class Report>
+struct DataRules {
+  const Step& step;
+  const CouncilRules& council;
+  Report& report;
+
+  bool operator()(const events::Discovered& e) const {
+    if ((e.subject == Subject::collective) != (e.position == Position::none)) {
+      return report(RefusalCode::invalid_argument, kPositionLabel, [] {
+        return Text{"a collective has no position and an individual has one", "tập thể không có chức vụ, cá nhân phải có chức vụ"};
+      });
+    }
+    return true;
+  }
+  bool operator()(const events::Registered& e) const {
+    if (e.year != year_of(step.event.date)) {
+      return report(RefusalCode::invalid_argument, kYearLabel, [&] {
+        return Text{fmt::format("the round of {} is registered in {}", e.year, year_of(step.event.date)),
+                    fmt::format("đợt năm {} phải đăng ký trong năm {}", e.year, year_of(step.event.date))};
+      });
+    }
+    return true;
+  }
+  bool operator()(const events::Reviewed& e) const {
+    if (e.members == 0) {
+      return report(RefusalCode::invalid_argument, kMembersLabel,
+                    [] { return Text{"the council has no members", "Hội đồng không có thành viên"}; });
+    }
+    if (e.present > e.members) {
+      return report(RefusalCode::invalid_argument, kPresentLabel, [] {
+        return Text{"more members present than the council has", "số thành viên dự họp nhiều hơn số thành viên Hội đồng"};
+      });
+    }
+    if (!votes_fit(e.members, e.present, e.votes_for, e.votes_against)) {
+      return report(RefusalCode::invalid_argument, kVotesLabel, [] {
+        return Text{"votes for and against add up to more than the members present",
+                    "số phiếu đồng ý và không đồng ý nhiều hơn số thành viên dự họp"};
+      });
+    }
+    if (!council.has_quorum(e.members, e.present)) {
+      return report(RefusalCode::no_quorum, kQuorumLabel, [&] {
+        return Text{fmt::format("{} of {} members present, {} needed", e.present, e.members, council.quorum_needed(e.members)),
+                    fmt::format("{}/{} thành viên dự họp, cần ít nhất {}", e.present, e.members, council.quorum_needed(e.members))};
+      });
+    }
+    if (e.proposed != council.approves(e.members, e.votes_for)) {
+      return report(RefusalCode::invalid_argument, kProposedLabel, [&] {
+        return Text{fmt::format("{} votes for out of {} members {} a proposal under the plan's council rules", e.votes_for,
+                                e.members, e.proposed ? "do not make" : "make"),
+                    fmt::format("{} phiếu đồng ý trên {} thành viên {} là đề nghị theo quy chế Hội đồng của kế hoạch",
+                                e.votes_for, e.members, e.proposed ? "không" : "")};
+      });
+    }
+    return true;
+  }
+  bool operator()(const events::Recognized& e) const {
+    if (e.decision_date > step.event.date) {
+      return report(RefusalCode::invalid_argument, kDecisionDateLabel, [] {
+        return Text{"the decision is dated after the step that records it", "ngày quyết định sau ngày ghi nhận"};
+      });
+    }
+    if (!step.candidate.last_step.is_special() && e.decision_date < step.candidate.last_step) {
+      return report(RefusalCode::date_out_of_order, kDecisionDateLabel, [&] {
+        return Text{fmt::format("the decision of {} is dated before the candidate's last step on {}",
+                                format_date(e.decision_date, Lang::en), format_date(step.candidate.last_step, Lang::en)),
+                    fmt::format("quyết định ngày {} trước ngày của bước gần nhất ({})", format_date(e.decision_date, Lang::vi),
+                                format_date(step.candidate.last_step, Lang::vi))};
+      });
+    }
+    return true;
+  }
+  bool operator()(const events::Nominated& e) const {
+    // A nomination from the top level is the guard's to refuse (no_higher_level).
+    const auto above = next_level(e.from);
+    if (e.from != step.candidate.level || (above && e.to != *above)) {
+      return report(RefusalCode::invalid_argument, kNominationLabel, [] {
+        return Text{"a nomination goes from the candidate's level exactly one level up",
+                    "chỉ đề nghị từ cấp hiện tại của ứng viên lên một cấp"};
+      });
+    }
+    return true;
+  }
+  template <class Other>
+  bool operator()(const Other&) const {
+    return true;
+  }
+};
+
+/// Every field of the event and of its data, by their descriptions, then — with `step` — the rules
+/// of its data and its candidate, told to `report` until it stops. One visit of the data serves both.
+template <class Report>
+void examine_event(const Event& e, std::uint16_t format, const Step* step, Report& report) {
+  if (!detail::examine_fields(e, format, report)) return;
+  if (e.data.valueless_by_exception()) {
+    report(RefusalCode::invalid_argument, kDataLabel, [] { return Text{"the event has no data", "sự kiện không có dữ liệu"}; });
+    return;
+  }
+  if (step != nullptr && step->candidate.stage != Stage::initial && e.candidate != step->candidate.id) {
+    report(RefusalCode::invalid_argument, kEventLabel,
+           [] { return Text{"the event belongs to another candidate", "sự kiện thuộc về ứng viên khác"}; });
+    return;
+  }
+  std::visit(
+      [&](const auto& data) {
+        if (!detail::examine_fields(data, format, report) || step == nullptr) return;
+        DataRules<Report>{*step, step->workflow.council(), report}(data);
+      },
+      e.data);
+}
+
+/// Every rule of the step's arguments, in order, told to `report`.
+template <class Report>
+void examine_arguments(const Step& step, Report& report) {
+  examine_event(step.event, step.format, &step, report);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The library's checks, in the order standard_checks() lists them.
+
+CheckOutcome date_test(const Step& step) noexcept {
+  const bg::date date = step.event.date;
+  if (date.is_special()) return CheckOutcome::refuse(RefusalCode::invalid_date);
+  const auto day = static_cast<std::uint32_t>(date.day_number());
+  if (day < detail::first_supported_day || day > detail::last_supported_day) return CheckOutcome::refuse(RefusalCode::date_out_of_range);
+  return CheckOutcome::pass();
+}
+Refusal date_explain(const Step& step, RefusalCode) { return check_date(step.event.date).error(); }
+
+CheckOutcome row_test(const Step& step) noexcept {
+  const Stage stage = step.candidate.stage;
+  if (!is_known(stage)) return CheckOutcome::refuse(RefusalCode::invalid_argument);
+  if (is_terminal(stage)) return CheckOutcome::refuse(RefusalCode::stage_is_terminal);
+  if (!step.workflow.procedure().steps.contains(step.kind())) return CheckOutcome::refuse(RefusalCode::step_not_in_plan);
+  if (!step.workflow.table().has_transition(stage, step.kind())) return CheckOutcome::refuse(RefusalCode::not_allowed_from_stage);
+  return CheckOutcome::pass();
+}
+Refusal row_explain(const Step&, RefusalCode code) {
+  if (code == RefusalCode::invalid_argument) {
+    return argument_error("stage", Text{"the candidate's stage is not one the library knows", "trạng thái của ứng viên không xác định"});
+  }
+  return refuse(code);
+}
+
+CheckOutcome authority_test(const Step& step) noexcept {
+  // A discovery's level comes from the command, and the role from the host: an unknown one is named
+  // before the policy, which would otherwise call it a missing right.
+  if (!is_known(step.level) || !is_known(step.actor.role)) return CheckOutcome::refuse(RefusalCode::invalid_argument);
+  const Policy& policy = step.workflow.policy();
+  // permits() is the inline bit test every taken step needs; denial() finds the code only when refused.
+  if (policy.permits(step.actor, step.kind(), step.candidate.stage, step.level, step.unit)) return CheckOutcome::pass();
+  return CheckOutcome::refuse(*policy.denial(step.actor, step.kind(), step.candidate.stage, step.level, step.unit));
+}
+Refusal authority_explain(const Step& step, RefusalCode code) {
+  if (code == RefusalCode::invalid_argument) {
+    if (!is_known(step.actor.role)) {
+      return argument_error("role", Text{"role: the value is not one the library knows", "vai trò: giá trị không xác định"});
+    }
+    return argument_error("level", Text{"level: the value is not one the library knows", "cấp: giá trị không xác định"});
+  }
+  return step.workflow.policy().check(step.actor, step.kind(), step.candidate.stage, step.level, step.unit).error();
+}
+
+CheckOutcome date_order_test(const Step& step) noexcept {
+  const bg::date last = step.candidate.last_step;
+  if (!last.is_special() && step.event.date < last) return CheckOutcome::refuse(RefusalCode::date_out_of_order);
+  return CheckOutcome::pass();
+}
+Refusal date_order_explain(const Step& step, RefusalCode code) {
+  return refuse(code).with_reference(step.candidate.last_step);
+}
+
+CheckOutcome arguments_test(const Step& step) noexcept {
+  CodeReport report;
+  examine_arguments(step, report);
+  return report.code ? CheckOutcome::refuse(*report.code) : CheckOutcome::pass();
+}
+Refusal arguments_explain(const Step& step, RefusalCode code) {
+  RefusalReport report;
+  examine_arguments(step, report);
+  return report.refusal ? std::move(*report.refusal) : refuse(code);
+}
+
+/// The award a commend or propose step names, or null for other steps.
+const Award* award_of(const Event& event) noexcept {
+  if (const auto* commend = std::get_if<events::Commended>(&event.data)) return &commend->award;
+  if (const auto* propose = std::get_if<events::Proposed>(&event.data)) return &propose->award;
+  return nullptr;
+}
+
+/// The award powers of `role` in the procedure; none for a role it does not list.
+AwardPower power_of(const Procedure& procedure, Role role) noexcept {
+  for (const AwardPower& power : procedure.awards) {
+    if (power.role == role) return power;
+  }
+  return AwardPower{role, {}, {}};
+}
+
+CheckOutcome award_test(const Step& step) noexcept {
+  const Award* award = award_of(step.event);
+  if (award == nullptr) return CheckOutcome::pass();
+  const AwardPower power = power_of(step.workflow.procedure(), step.actor.role);
+  if (step.kind() == CommandKind::propose) {
+    return power.proposes.contains(*award) ? CheckOutcome::pass() : CheckOutcome::refuse(RefusalCode::award_not_in_power);
+  }
+  // An award above the actor's own power enters the record when the level it was proposed to
+  // conferred it: the commendation comes back on the same candidate.
+  if (power.grants.contains(*award) || step.candidate.proposed_awards.contains(*award)) return CheckOutcome::pass();
+  return CheckOutcome::refuse(RefusalCode::award_not_in_power);
+}
+
+std::string award_list(AwardSet awards, Lang lang) {
+  std::string list;
+  for (Award award : all_values<Award>()) {
+    if (!awards.contains(award)) continue;
+    if (!list.empty()) list += ", ";
+    list += label(award, lang);
+  }
+  return list.empty() ? std::string(lang == Lang::vi ? "không có" : "none") : list;
+}
+
+Refusal award_explain(const Step& step, RefusalCode code) {
+  const Award award = *award_of(step.event);
+  const AwardPower power = power_of(step.workflow.procedure(), step.actor.role);
+  Refusal refusal = refuse(code).with_role(step.actor.role).with_subject("award");
+  if (step.kind() == CommandKind::propose) {
+    refusal.detail = Text{fmt::format("{} may propose upward: {}", label(step.actor.role, Lang::en), award_list(power.proposes, Lang::en)),
+                          fmt::format("{} được đề nghị cấp trên: {}", label(step.actor.role, Lang::vi), award_list(power.proposes, Lang::vi))};
+    return refusal;
+  }
+  const bool proposable = power.proposes.contains(award);
+  refusal.detail = Text{
+      fmt::format("«{}» is not in the power of the {}, who grants: {}{}", label(award, Lang::en), label(step.actor.role, Lang::en),
+                  award_list(power.grants, Lang::en), proposable ? "; propose it to the level above instead" : ""),
+      fmt::format("«{}» không thuộc thẩm quyền của {}, chỉ được tặng: {}{}", label(award, Lang::vi), label(step.actor.role, Lang::vi),
+                  award_list(power.grants, Lang::vi), proposable ? "; hãy đề nghị cấp trên khen thưởng" : "")};
+  return refusal;
+}
+
+bool awards_apply(const Procedure&, CommandKind step) noexcept {
+  return step == CommandKind::commend || step == CommandKind::propose;
+}
+
+/// The row the table takes for the step, or the one whose guard blocked it.
+LifecycleTable::fired_type fire(const Step& step) noexcept {
+  return step.workflow.table().fire(step.candidate.stage, step.kind(), Transit{step.candidate, step.event.data});
+}
+
+/// The code a blocked row refuses with: the one its named guard gives.
+RefusalCode code_of(const LifecycleRow* blocked) noexcept {
+  if (blocked == nullptr) return RefusalCode::not_allowed_from_stage;
+  return blocked->guard == &guards::has_higher_level ? RefusalCode::no_higher_level : RefusalCode::missing_prerequisite;
+}
+
+CheckOutcome guards_test(const Step& step) noexcept {
+  const auto fired = fire(step);
+  return fired.taken() ? CheckOutcome::pass() : CheckOutcome::refuse(code_of(fired.blocked));
+}
+Refusal guards_explain(const Step& step, RefusalCode code) {
+  const Transit transit{step.candidate, step.event.data};
+  return fire(step).failure(transit).value_or(refuse(code));
+}
+
+// ---------------------------------------------------------------------------------------------
+// What an event changes, beyond the stage and the date.
+
 struct Recorder {
   Candidate& c;
-  bg::date date;
+  const Event& event;
 
   void operator()(const events::Discovered& e) const {
+    c.id = event.candidate;
     c.subject = e.subject;
     c.unit = e.unit;
     c.position = e.position;
     c.field = e.field;
     c.level = e.level;
-    c.round_year = static_cast<std::uint16_t>(date.year());
+    c.round_year = year_of(event.date);
   }
   void operator()(const events::Fostered& e) const { c.mentor = e.mentor; }
   void operator()(const events::Registered& e) const { c.round_year = e.year; }
@@ -198,19 +440,25 @@ struct Recorder {
     c.council_proposed = e.proposed;
   }
   void operator()(const events::Recognized& e) const {
-    c.decision = e.decision_number;
+    auto number = DecisionNumber::parse(e.decision_number);
+    EXEMPLAR_EXPECTS(number.has_value(), "Workflow::evolve: a recognition decision's number that decide did not check");
+    c.decision = *number;
     c.decision_date = e.decision_date;
   }
-  void operator()(const events::Commended& e) const { c.award = e.award; }
+  void operator()(const events::Commended& e) const {
+    c.award = e.award;
+    c.proposed_awards = c.proposed_awards.without(e.award);
+  }
+  void operator()(const events::Proposed& e) const { c.proposed_awards = c.proposed_awards.with(e.award); }
   void operator()(const events::Replicated& e) const {
     auto& count = c.replications[static_cast<std::size_t>(e.activity)];
     if (count < std::numeric_limits<std::uint16_t>::max()) ++count;
   }
   void operator()(const events::Nominated& e) const {
     // A new round one level up: the previous round's council and decision facts no longer apply;
-    // mentor and replication counts are the exemplar's history and stay.
+    // mentor, replication counts and proposals are the exemplar's history and stay.
     c.level = e.to;
-    c.round_year = static_cast<std::uint16_t>(date.year());
+    c.round_year = year_of(event.date);
     c.council_proposed = false;
     c.votes_for = c.votes_against = c.council_members = 0;
     c.decision = DecisionNumber{};
@@ -221,150 +469,13 @@ struct Recorder {
   void operator()(const Off&) const {}
 };
 
-/// The enum values inside event data are known (data from a journal may carry anything).
-std::optional<Refusal> check_event_data(const EventData& data) {
-  if (const auto* d = std::get_if<events::Discovered>(&data)) {
-    return first_of(check_known(d->subject, "subject"), check_known(d->position, "position"),
-                    check_known(d->field, "field"), check_known(d->level, "level"));
-  }
-  if (const auto* d = std::get_if<events::Commended>(&data)) return check_known(d->award, "award");
-  if (const auto* d = std::get_if<events::Replicated>(&data)) return check_known(d->activity, "replication activity");
-  if (const auto* d = std::get_if<events::Nominated>(&data)) {
-    if (next_level(d->from) != std::optional<Level>{d->to}) {
-      return argument_error("nomination", "a nomination goes exactly one level up", "chỉ đề nghị lên một cấp");
-    }
-  }
-  return std::nullopt;
-}
-
-/// The supported years' bounds as day numbers, so that a step's date is checked without building
-/// a year-month-day from it.
-constexpr auto first_supported_day = static_cast<std::uint32_t>(detail::day_number(first_supported_year, 1, 1));
-constexpr auto last_supported_day = static_cast<std::uint32_t>(detail::day_number(last_supported_year, 12, 31));
-
-/// The year of a step's day number.
-constexpr std::uint16_t year_of(std::uint32_t day) noexcept {
-  return static_cast<std::uint16_t>(detail::civil_of(day).year);
-}
-
-/// The same verdict as check_text, as a bool.
-bool text_ok(std::string_view text, bool required) noexcept {
-  return (!required || !text.empty()) && text.size() <= detail::max_text_bytes && detail::is_valid_utf8(text);
-}
-
-/// What a guard sees on the fast path: the standing before the step and, for a review, whether the
-/// council proposed.
-struct StandingStep {
-  const Standing& standing;
-  bool proposed;
-};
-
-namespace standing_guards {
-bool council_proposed(const StandingStep& step) noexcept { return step.proposed; }
-bool council_did_not_propose(const StandingStep& step) noexcept { return !step.proposed; }
-bool has_council_proposal(const StandingStep& step) noexcept { return step.standing.council_proposed; }
-bool has_recognition(const StandingStep& step) noexcept { return step.standing.recognized; }
-bool has_higher_level(const StandingStep& step) noexcept { return next_level(step.standing.level).has_value(); }
-RefusalCode missing_prerequisite(const StandingStep&) { return RefusalCode::missing_prerequisite; }
-RefusalCode no_higher_level(const StandingStep&) { return RefusalCode::no_higher_level; }
-}  // namespace standing_guards
-
-constexpr std::size_t lifecycle_row_count = std::tuple_size_v<std::decay_t<decltype(lifecycle_table.rows())>>;
-using StandingTable = fsm::Table<Stage, CommandKind, StandingStep, RefusalCode, stage_count, command_count, lifecycle_row_count>;
-using StandingRow = StandingTable::row_type;
-
-/// Each lifecycle guard's counterpart over a Standing, found by the guard's name (a function's
-/// address is not a constant GCC can compare under the sanitizers). A guard added to
-/// lifecycle_table without one stops the build here, so the fast path cannot silently skip a rule;
-/// tests/standing_test.cpp checks that every name belongs to its guard.
-constexpr StandingRow::Guard standing_guard(std::string_view guard) {
-  if (guard.empty()) return nullptr;
-  if (guard == "council_proposed") return &standing_guards::council_proposed;
-  if (guard == "council_did_not_propose") return &standing_guards::council_did_not_propose;
-  if (guard == "has_council_proposal") return &standing_guards::has_council_proposal;
-  if (guard == "has_recognition") return &standing_guards::has_recognition;
-  if (guard == "has_higher_level") return &standing_guards::has_higher_level;
-  throw std::logic_error("a lifecycle guard has no counterpart over a Standing");
-}
-
-constexpr StandingRow::Explain standing_explain(std::string_view guard) {
-  if (guard.empty()) return nullptr;
-  if (guard == "has_higher_level") return &standing_guards::no_higher_level;
-  return &standing_guards::missing_prerequisite;
-}
-
-constexpr std::array<StandingRow, lifecycle_row_count> standing_rows() {
-  std::array<StandingRow, lifecycle_row_count> rows{};
-  for (std::size_t i = 0; i < lifecycle_row_count; ++i) {
-    const LifecycleRow& row = lifecycle_table.rows()[i];
-    rows[i] = StandingRow{row.from, row.event, row.to, standing_guard(row.guard_name), row.guard_name,
-                          standing_explain(row.guard_name)};
-  }
-  return rows;
-}
-
-/// lifecycle_table with its guards read from a Standing: the same rows, so the same arrows.
-constexpr StandingTable standing_table{standing_rows()};
-
-/// The first argument check EventMaker would refuse, as its code; `proposed` gets a review's outcome.
-std::optional<RefusalCode> argument_problem(const Command& command, const Standing& standing, std::uint32_t day,
-                                            const CouncilRules& council, bool& proposed) noexcept {
-  constexpr auto bad = RefusalCode::invalid_argument;
-  switch (kind_of(command)) {
-    case CommandKind::discover: {
-      const auto& c = *std::get_if<commands::Discover>(&command);
-      if (!c.id.valid() || !c.unit.valid() || !is_known(c.subject) || !is_known(c.position) || !is_known(c.field) ||
-          !is_known(c.level) || !text_ok(c.description, true) ||
-          (c.subject == Subject::collective) != (c.position == Position::none)) {
-        return bad;
-      }
-      return std::nullopt;
-    }
-    case CommandKind::foster:
-      if (!std::get_if<commands::Foster>(&command)->mentor.valid()) return bad;
-      return std::nullopt;
-    case CommandKind::register_:
-      if (!text_ok(std::get_if<commands::Register>(&command)->dossier, true)) return bad;
-      return std::nullopt;
-    case CommandKind::review: {
-      const auto& c = *std::get_if<commands::Review>(&command);
-      if (c.members == 0 || c.present > c.members || static_cast<unsigned>(c.votes_for) + c.votes_against > c.present) {
-        return bad;
-      }
-      if (!council.has_quorum(c.members, c.present)) return RefusalCode::no_quorum;
-      proposed = council.approves(c.members, c.votes_for);
-      return std::nullopt;
-    }
-    case CommandKind::recognize: {
-      const auto& c = *std::get_if<commands::Recognize>(&command);
-      if (!text_ok(c.decision_number, true) || c.decision_number.size() > DecisionNumber::capacity) return bad;
-      if (c.decision_date.is_special()) return RefusalCode::invalid_date;
-      const auto decided = static_cast<std::uint32_t>(c.decision_date.day_number());
-      if (decided < first_supported_day || decided > last_supported_day) return RefusalCode::date_out_of_range;
-      if (decided > day) return bad;
-      if (standing.last_day != 0 && decided < standing.last_day) return RefusalCode::date_out_of_order;
-      return std::nullopt;
-    }
-    case CommandKind::commend:
-      if (!is_known(std::get_if<commands::Commend>(&command)->award)) return bad;
-      return std::nullopt;
-    case CommandKind::replicate: {
-      const auto& c = *std::get_if<commands::Replicate>(&command);
-      if (!is_known(c.activity) || !text_ok(c.note, false)) return bad;
-      return std::nullopt;
-    }
-    case CommandKind::withdraw: return text_ok(std::get_if<commands::Withdraw>(&command)->reason, true) ? std::nullopt : std::optional{bad};
-    case CommandKind::reject: return text_ok(std::get_if<commands::Reject>(&command)->reason, true) ? std::nullopt : std::optional{bad};
-    case CommandKind::disqualify: return text_ok(std::get_if<commands::Disqualify>(&command)->reason, true) ? std::nullopt : std::optional{bad};
-    case CommandKind::revoke: return text_ok(std::get_if<commands::Revoke>(&command)->reason, true) ? std::nullopt : std::optional{bad};
-    case CommandKind::nominate:
-      if (!next_level(standing.level)) return RefusalCode::no_higher_level;
-      return std::nullopt;
-  }
-  return bad;
-}
-
 }  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+LabelTable label_table(StepFlag) noexcept { return LabelTable{step_flag_labels.data(), step_flag_labels.size()}; }
+LabelTable label_table(Purpose) noexcept { return LabelTable{purpose_labels.data(), purpose_labels.size()}; }
+LabelTable label_table(Reads) noexcept { return LabelTable{reads_labels.data(), reads_labels.size()}; }
 
 namespace guards {
 
@@ -416,29 +527,65 @@ Refusal why_no_higher_level(const Transit& step) {
 
 }  // namespace guards
 
-LabelTable label_table(StepFlag) noexcept { return LabelTable{step_flag_labels.data(), step_flag_labels.size()}; }
+std::uint16_t introduced_in(CommandKind kind) noexcept {
+  static constexpr auto since = formats_of_kinds(std::make_index_sequence<std::variant_size_v<EventData>>{});
+  const auto index = static_cast<std::size_t>(kind);
+  return index < since.size() ? since[index] : std::uint16_t{0xFFFF};
+}
+
+namespace detail {
+
+std::optional<Refusal> malformed(const Event& event, std::uint16_t format) {
+  RefusalReport report;
+  examine_event(event, format, nullptr, report);
+  return std::move(report.refusal);
+}
+
+}  // namespace detail
+
+const std::vector<NamedGuard>& named_guards() {
+  static const std::vector<NamedGuard> all{
+      {"council_proposed", &guards::council_proposed, &guards::why_not_proposed},
+      {"council_did_not_propose", &guards::council_did_not_propose, &guards::why_proposed},
+      {"has_council_proposal", &guards::has_council_proposal, &guards::why_no_council_proposal},
+      {"has_recognition", &guards::has_recognition, &guards::why_no_recognition},
+      {"has_higher_level", &guards::has_higher_level, &guards::why_no_higher_level},
+  };
+  return all;
+}
+
+const NamedGuard* find_guard(std::string_view name) noexcept {
+  for (const NamedGuard& each : named_guards()) {
+    if (each.name == name) return &each;
+  }
+  return nullptr;
+}
+
+const std::vector<Check>& standard_checks() {
+  static const std::vector<Check> checks{
+      {"date", Reads::step, &date_test, &date_explain},
+      {"row", Reads::step, &row_test, &row_explain},
+      {"authority", Reads::step, &authority_test, &authority_explain},
+      {"date_order", Reads::step, &date_order_test, &date_order_explain},
+      {"arguments", Reads::arguments, &arguments_test, &arguments_explain},
+      {"award", Reads::arguments, &award_test, &award_explain, &awards_apply},
+      {"timing", Reads::plan_state, &detail::timing_test, &detail::timing_explain, &detail::timing_applies},
+      {"quota", Reads::plan_state, &detail::quota_test, &detail::quota_explain, &detail::quota_applies},
+      {"eligibility", Reads::plan_state, &detail::eligibility_test, &detail::eligibility_explain, &detail::eligibility_applies},
+      {"guards", Reads::step, &guards_test, &guards_explain},
+  };
+  return checks;
+}
 
 tl::expected<DecisionNumber, Refusal> DecisionNumber::parse(std::string_view text) {
-  if (auto bad = check_text(text, "decision number", true)) return tl::make_unexpected(std::move(*bad));
-  if (text.size() > capacity) {
-    return tl::make_unexpected(argument_error("decision number", "it is longer than 19 bytes", "dài quá 19 byte"));
-  }
+  const auto f = field_of({"decision_number", "decision number", "số quyết định"}, &commands::Recognize::decision_number,
+                       mandatory.at_most(capacity));
+  RefusalReport report;
+  if (!detail::examine_value(f, text, report)) return tl::make_unexpected(std::move(*report.refusal));
   DecisionNumber number;
   for (std::size_t i = 0; i < text.size(); ++i) number.chars_[i] = text[i];
   number.size_ = static_cast<std::uint8_t>(text.size());
   return number;
-}
-
-Standing Standing::of(const Candidate& candidate) noexcept {
-  Standing standing;
-  standing.unit = candidate.unit;
-  standing.last_day = candidate.last_step.is_special() ? 0 : static_cast<std::uint32_t>(candidate.last_step.day_number());
-  standing.round_year = candidate.round_year;
-  standing.stage = candidate.stage;
-  standing.level = candidate.level;
-  standing.council_proposed = candidate.council_proposed;
-  standing.recognized = guards::has_recognition(Transit{candidate, EventData{}});
-  return standing;
 }
 
 unsigned Candidate::replication_total() const noexcept {
@@ -447,202 +594,138 @@ unsigned Candidate::replication_total() const noexcept {
   return total;
 }
 
-bool operator==(const Candidate& a, const Candidate& b) noexcept {
-  return a.id == b.id && a.unit == b.unit && a.mentor == b.mentor && a.last_step == b.last_step &&
-         a.decision_date == b.decision_date && a.decision == b.decision && a.round_year == b.round_year &&
-         a.votes_for == b.votes_for && a.votes_against == b.votes_against &&
-         a.council_members == b.council_members && a.replications == b.replications && a.stage == b.stage &&
-         a.subject == b.subject && a.position == b.position && a.level == b.level && a.field == b.field &&
-         a.award == b.award && a.council_proposed == b.council_proposed;
+// ---------------------------------------------------------------------------------------------
+// Workflow
+
+namespace {
+
+/// The default procedure's workflow; that it is valid is the library's own precondition.
+Workflow default_workflow() {
+  auto made = Workflow::make(default_procedure());
+  EXEMPLAR_EXPECTS(made.has_value(), "the default procedure is valid");
+  return std::move(*made);
 }
 
-Workflow::Workflow() : Workflow(Policy::defaults(), CouncilRules{}) {}
+}  // namespace
 
-Workflow::Workflow(Policy policy, CouncilRules council, const StepGate* gate)
-    : policy_(std::move(policy)), council_(council), gate_(gate) {}
+Workflow::Workflow() : Workflow(default_workflow()) {}
 
-std::optional<RefusalCode> Workflow::screen(Stage stage, CommandKind kind, UnitId unit, Level level, const Actor& actor,
-                                            bg::date date, std::uint32_t last_day) const noexcept {
-  // Outside the supported years too: deadline arithmetic on such a date would leave Boost's range.
-  if (date.is_special()) return RefusalCode::invalid_date;
-  const auto day = static_cast<std::uint32_t>(date.day_number());
-  if (day < first_supported_day || day > last_supported_day) return RefusalCode::date_out_of_range;
-  if (static_cast<std::size_t>(stage) >= stage_count) return RefusalCode::invalid_argument;
-  if (is_terminal(stage)) return RefusalCode::stage_is_terminal;
-  if (!lifecycle_table.has_transition(stage, kind)) return RefusalCode::not_allowed_from_stage;
-  // A discovery's level comes from the command: named before the policy, which would otherwise
-  // call an unknown level a missing right.
-  if (kind == CommandKind::discover && static_cast<std::size_t>(level) >= level_count) return RefusalCode::invalid_argument;
-  if (auto denied = policy_.denial(actor, kind, stage, level, unit)) return denied;
-  if (last_day != 0 && day < last_day) return RefusalCode::date_out_of_order;
-  return std::nullopt;
-}
-
-std::optional<Refusal> Workflow::precheck(const Candidate& c, CommandKind kind, const Command* command,
-                                          const Actor& actor, bg::date date) const {
-  // Discovery creates the candidate: its unit and level come from the command.
-  UnitId unit = c.unit;
-  Level level = c.level;
-  if (kind == CommandKind::discover) {
-    const auto* discover = command ? std::get_if<commands::Discover>(command) : nullptr;
-    unit = discover ? discover->unit : actor.unit;
-    level = discover ? discover->level : c.level;
-  }
-  const auto last_day = c.last_step.is_special() ? 0U : static_cast<std::uint32_t>(c.last_step.day_number());
-  const auto code = screen(c.stage, kind, unit, level, actor, date, last_day);
-  if (!code) return std::nullopt;
-  // The same verdict, with the facts a person needs.
-  switch (*code) {
-    case RefusalCode::invalid_date:
-    case RefusalCode::date_out_of_range: return std::move(check_date(date)->with_command(kind).with_stage(c.stage));
-    case RefusalCode::invalid_argument:
-      if (!is_known(c.stage)) return argument_error("stage", "the candidate's stage is not one the library knows", "giai đoạn không xác định");
-      return check_known(level, "level");
-    case RefusalCode::not_authorised:
-    case RefusalCode::outside_actor_unit: return policy_.check(actor, kind, c.stage, level, unit);
-    case RefusalCode::date_out_of_order:
-      return refuse(RefusalCode::date_out_of_order).with_command(kind).with_stage(c.stage).with_date(date).with_reference(c.last_step);
-    default: return refuse(*code).with_command(kind).with_stage(c.stage);
+Workflow::Workflow(Procedure procedure, Policy policy, LifecycleTable table, std::vector<Check> checks,
+                   const PlanState* state)
+    : procedure_(std::move(procedure)), policy_(std::move(policy)), table_(table), checks_(std::move(checks)),
+      state_(state) {
+  for (const Check& check : checks_) {
+    for (Purpose purpose : {Purpose::decide, Purpose::apply, Purpose::options}) {
+      const bool lacks_input = (check.reads == Reads::arguments && purpose == Purpose::options) ||
+                               (check.reads == Reads::plan_state && (purpose == Purpose::apply || state_ == nullptr));
+      if (lacks_input) continue;
+      for (CommandKind kind : LifecycleTable::events()) {
+        if (check.applies == nullptr || check.applies(procedure_, kind)) {
+          walks_[static_cast<std::size_t>(purpose)][static_cast<std::size_t>(kind)].push_back(check);
+        }
+      }
+    }
   }
 }
 
-tl::expected<Event, Refusal> Workflow::decide(const Candidate& candidate, const Command& command,
-                                              const Actor& actor, bg::date date) const {
-  const CommandKind kind = kind_of(command);
-  if (auto refusal = precheck(candidate, kind, &command, actor, date)) return tl::make_unexpected(std::move(*refusal));
-
-  auto data = std::visit(EventMaker{candidate, date, council_}, command);
-  if (!data) {
-    Refusal refusal = std::move(data.error());
-    refusal.command = kind;
-    refusal.stage = candidate.stage;
-    if (!refusal.date) refusal.date = date;
-    return tl::make_unexpected(std::move(refusal));
+tl::expected<Workflow, Refusal> Workflow::make(Procedure procedure, std::vector<Check> checks, const PlanState* state) {
+  if (auto valid = validate(procedure); !valid) return tl::make_unexpected(std::move(valid.error()));
+  for (const Check& check : checks) {
+    if (check.test == nullptr || check.explain == nullptr || check.name.empty() || !is_known(check.reads)) {
+      return tl::make_unexpected(argument_error(
+          "checks", Text{"every check has a name, a test, an explanation and says what it reads",
+                         "mỗi bước kiểm tra phải có tên, hàm kiểm tra, lời giải thích và nêu thông tin cần đọc"}));
+    }
   }
-
-  const Transit step{candidate, *data};
-  const auto fired = lifecycle_table.fire(candidate.stage, kind, step);
-  if (!fired.taken()) {
-    Refusal refusal = fired.failure(step).value_or(refuse(RefusalCode::not_allowed_from_stage));
-    refusal.command = kind;
-    refusal.stage = candidate.stage;
-    return tl::make_unexpected(std::move(refusal));
-  }
-
-  StepFlags flags = 0;
-  if (gate_ != nullptr) {
-    GateVerdict verdict = gate_->check(GateQuery{candidate, kind, &command, actor, date});
-    if (verdict.refusal) return tl::make_unexpected(std::move(*verdict.refusal));
-    flags = verdict.flags;
-  }
-
-  const CandidateId id = kind == CommandKind::discover ? std::get<commands::Discover>(command).id : candidate.id;
-  return Event{id, actor.id, actor.role, date, std::move(*data), flags};
+  auto policy = Policy::make(procedure.grants);
+  if (!policy) return tl::make_unexpected(std::move(policy.error()));
+  auto rows = detail::procedure_rows(procedure);
+  return Workflow(std::move(procedure), std::move(*policy), LifecycleTable(rows), std::move(checks), state);
 }
 
-tl::expected<Candidate, Refusal> Workflow::apply(const Candidate& candidate, const Event& event) const {
-  const CommandKind kind = event.kind();
-  auto fail = [&](Refusal refusal) {
-    refusal.command = kind;
-    refusal.stage = candidate.stage;
-    return tl::make_unexpected(std::move(refusal));
-  };
-  if (auto bad = check_date(event.date)) return fail(std::move(*bad));
-  if (!is_known(candidate.stage)) return fail(argument_error("stage", "the candidate's stage is not one the library knows", "giai đoạn không xác định"));
-  if (is_terminal(candidate.stage)) return fail(refuse(RefusalCode::stage_is_terminal));
-  if (!lifecycle_table.has_transition(candidate.stage, kind)) return fail(refuse(RefusalCode::not_allowed_from_stage));
-  if (!event.candidate.valid() || (kind != CommandKind::discover && event.candidate != candidate.id)) {
-    return fail(argument_error("candidate id", "the event belongs to another candidate", "sự kiện thuộc về ứng viên khác"));
+Workflow::Walk Workflow::walk(const Step& step) const noexcept {
+  Walk result;
+  for (const Check& check : walks_[static_cast<std::size_t>(step.purpose)][static_cast<std::size_t>(step.kind())]) {
+    const CheckOutcome outcome = check.test(step);
+    if (outcome.refused()) {
+      result.refused_by = &check;
+      result.code = outcome.code();
+      return result;
+    }
+    result.flags |= outcome.flags();
   }
-  if (!candidate.last_step.is_special() && event.date < candidate.last_step) {
-    return fail(refuse(RefusalCode::date_out_of_order).with_date(event.date).with_reference(candidate.last_step));
+  return result;
+}
+
+Refusal Workflow::explain(const Step& step, const Walk& walk) const {
+  Refusal refusal = walk.refused_by->explain(step, walk.code);
+  refusal.code = walk.code;
+  refusal.command = step.kind();
+  refusal.stage = step.candidate.stage;
+  if (!refusal.date && !step.event.date.is_special()) refusal.date = step.event.date;
+  return refusal;
+}
+
+tl::expected<Event, Refusal> Workflow::decide(const Candidate& candidate, const Command& command, const Actor& actor,
+                                              bg::date date) const {
+  // The event is made in the outcome itself: a taken step moves nothing.
+  tl::expected<Event, Refusal> outcome(tl::in_place);
+  Event& event = *outcome;
+  make_event(event, candidate, command, actor, date, procedure_.council);
+  const auto* discovered = std::get_if<events::Discovered>(&event.data);
+  const Step step{*this,
+                  candidate,
+                  event,
+                  actor,
+                  Purpose::decide,
+                  journal_format_version,
+                  discovered != nullptr ? discovered->unit : candidate.unit,
+                  discovered != nullptr ? discovered->level : candidate.level};
+  const Walk walked = walk(step);
+  if (walked.refused_by != nullptr) {
+    Refusal refusal = explain(step, walked);  // before the outcome, which holds the step's event, changes
+    outcome = tl::make_unexpected(std::move(refusal));
+    return outcome;
   }
-  if (auto bad = check_event_data(event.data)) return fail(std::move(*bad));
-
-  const Transit step{candidate, event.data};
-  const auto fired = lifecycle_table.fire(candidate.stage, kind, step);
-  if (!fired.taken()) return fail(fired.failure(step).value_or(refuse(RefusalCode::not_allowed_from_stage)));
-
-  Candidate next = candidate;
-  if (kind == CommandKind::discover) next.id = event.candidate;
-  next.stage = fired.row->to;
-  next.last_step = event.date;
-  std::visit(Recorder{next, event.date}, event.data);
-  return next;
+  event.flags = walked.flags;
+  return outcome;
 }
 
 Candidate Workflow::evolve(const Candidate& candidate, const Event& event) const {
-  auto next = apply(candidate, event);
-  if (!next) throw std::invalid_argument("exemplar::Workflow::evolve: " + next.error().message());
-  return std::move(*next);
+  const auto fired = table_.fire(candidate.stage, event.kind(), Transit{candidate, event.data});
+  EXEMPLAR_EXPECTS(fired.taken() && !is_terminal(candidate.stage),
+                   "Workflow::evolve: an event the candidate's stage does not allow (use apply for events from outside)");
+  Candidate next = candidate;
+  next.stage = fired.row->to;
+  next.last_step = event.date;
+  std::visit(Recorder{next, event}, event.data);
+  return next;
 }
 
-std::optional<RefusalCode> Workflow::advance(Standing& standing, const Command& command, const Actor& actor,
-                                             bg::date date) const {
-  if (gate_ != nullptr) {
-    throw std::logic_error("exemplar::Workflow::advance: this Workflow has a plan's gate, which needs the whole Candidate; use decide");
-  }
-  // The checks decide makes first, then the command's arguments, then the table's guards.
-  const CommandKind kind = kind_of(command);
-  UnitId unit = standing.unit;
-  Level level = standing.level;
-  if (const auto* discover = std::get_if<commands::Discover>(&command)) {
-    unit = discover->unit;
-    level = discover->level;
-  }
-  if (auto refused = screen(standing.stage, kind, unit, level, actor, date, standing.last_day)) return refused;
-  const auto day = static_cast<std::uint32_t>(date.day_number());
-
-  bool proposed = false;
-  if (auto bad = argument_problem(command, standing, day, council_, proposed)) return bad;
-  const StandingStep step{standing, proposed};
-  const auto fired = standing_table.fire(standing.stage, kind, step);
-  if (!fired.taken()) {
-    return fired.blocked != nullptr && fired.blocked->explain != nullptr ? fired.blocked->explain(step)
-                                                                         : RefusalCode::not_allowed_from_stage;
-  }
-
-  // What evolve's Recorder writes, for the facts a Standing holds.
-  Standing next = standing;
-  next.stage = fired.row->to;
-  next.last_day = day;
-  switch (kind) {
-    case CommandKind::discover:
-      next.unit = unit;
-      next.level = level;
-      next.round_year = year_of(day);
-      break;
-    case CommandKind::register_: next.round_year = year_of(day); break;
-    case CommandKind::review: next.council_proposed = proposed; break;
-    case CommandKind::recognize: next.recognized = true; break;
-    case CommandKind::nominate:
-      next.level = *next_level(standing.level);
-      next.round_year = year_of(day);
-      next.council_proposed = false;
-      next.recognized = false;
-      break;
-    default: break;
-  }
-  standing = next;
-  return std::nullopt;
+tl::expected<Candidate, Refusal> Workflow::apply(const Candidate& candidate, const Event& event, std::uint16_t format) const {
+  // A record written before the actor's unit was stored names only the role: its authority is
+  // checked by role alone, the unit taken as the candidate's.
+  const auto* discovered = std::get_if<events::Discovered>(&event.data);
+  const UnitId unit = discovered != nullptr ? discovered->unit : candidate.unit;
+  const Actor actor{event.actor, event.role, format < format_with_actor_unit ? unit : event.actor_unit};
+  const Step step{*this, candidate, event, actor, Purpose::apply, format, unit,
+                  discovered != nullptr ? discovered->level : candidate.level};
+  const Walk walked = walk(step);
+  if (walked.refused_by != nullptr) return tl::expected<Candidate, Refusal>(tl::unexpect, explain(step, walked));
+  return evolve(candidate, event);
 }
 
 std::vector<Option> Workflow::options(const Candidate& candidate, const Actor& actor, bg::date date) const {
   std::vector<Option> result;
   result.reserve(command_count);
+  Event event{candidate.id, actor.id, actor.unit, actor.role, date, StepFlags{}, EventData{}};
   for (CommandKind kind : LifecycleTable::events()) {
-    std::optional<Refusal> refusal = precheck(candidate, kind, nullptr, actor, date);
-    if (!refusal) {
-      const EventData data = default_event_data(kind);
-      const Transit step{candidate, data};
-      refusal = lifecycle_table.fire(candidate.stage, kind, step).failure(step);
-      if (refusal) {
-        refusal->command = kind;
-        refusal->stage = candidate.stage;
-      }
-    }
-    if (!refusal && gate_ != nullptr) refusal = gate_->check(GateQuery{candidate, kind, nullptr, actor, date}).refusal;
-    result.push_back(Option{kind, std::move(refusal)});
+    event.data = blank_data(kind, std::make_index_sequence<std::variant_size_v<EventData>>{});
+    // A discovery is asked about before its command names the unit: the actor's own.
+    const UnitId unit = kind == CommandKind::discover ? actor.unit : candidate.unit;
+    const Step step{*this, candidate, event, actor, Purpose::options, journal_format_version, unit, candidate.level};
+    const Walk walked = walk(step);
+    result.push_back(Option{kind, walked.refused_by != nullptr ? std::optional<Refusal>(explain(step, walked)) : std::nullopt});
   }
   return result;
 }

@@ -34,9 +34,9 @@ rules::IndicatorAtLeast indicator(std::string_view id, double percent, bool stri
   return spec;
 }
 
-rules::TitleCount titles(YearWindow window, Title title, std::uint16_t required, bool or_higher, bool consecutive) {
+rules::TitleCount titles(CountedYears years, Title title, std::uint16_t required, bool or_higher, bool consecutive) {
   rules::TitleCount spec;
-  spec.window = window;
+  spec.years = years;
   spec.at_least = title;
   spec.required = required;
   spec.or_higher = or_higher;
@@ -44,25 +44,25 @@ rules::TitleCount titles(YearWindow window, Title title, std::uint16_t required,
   return spec;
 }
 
-rules::CertificateCount certificates(YearWindow window, AwardSet awards, std::uint16_t required) {
+rules::CertificateCount certificates(CountedYears years, AwardSet awards, std::uint16_t required) {
   rules::CertificateCount spec;
-  spec.window = window;
+  spec.years = years;
   spec.awards = awards;
   spec.required = required;
   return spec;
 }
 
-rules::InitiativeCount initiatives(YearWindow window, InitiativeLevel level, std::uint16_t required) {
+rules::InitiativeCount initiatives(CountedYears years, InitiativeLevel level, std::uint16_t required) {
   rules::InitiativeCount spec;
-  spec.window = window;
+  spec.years = years;
   spec.at_least = level;
   spec.required = required;
   return spec;
 }
 
-rules::RatingYears rated(YearWindow window, Rating at_least, std::uint16_t required, std::uint16_t excellent) {
+rules::RatingYears rated(CountedYears years, Rating at_least, std::uint16_t required, std::uint16_t excellent) {
   rules::RatingYears spec;
-  spec.window = window;
+  spec.years = years;
   spec.at_least = at_least;
   spec.required = required;
   spec.top = Rating::excellent;
@@ -70,9 +70,9 @@ rules::RatingYears rated(YearWindow window, Rating at_least, std::uint16_t requi
   return spec;
 }
 
-rules::NoSanction no_sanction(YearWindow window, SanctionLevel level, bool members, bool proceedings) {
+rules::NoSanction no_sanction(CountedYears years, SanctionLevel level, bool members, bool proceedings) {
   rules::NoSanction spec;
-  spec.window = window;
+  spec.years = years;
   spec.at_least = level;
   spec.members = members;
   spec.proceedings = proceedings;
@@ -109,8 +109,8 @@ bg::date law_2003_from() { return bg::date{2004, 7, 1}; }
 
 Rule seed000_collective() {
   const std::string s = "000 II.2.2a";
-  rules::RatingYears ratings = rated(YearWindow::latest(5), Rating::good, 5, 3);
-  rules::NoSanction nobody = no_sanction(YearWindow::latest(5), SanctionLevel::reprimand, true, false);
+  rules::RatingYears ratings = rated(CountedYears::latest(5), Rating::good, 5, 3);
+  rules::NoSanction nobody = no_sanction(CountedYears::latest(5), SanctionLevel::reprimand, true, false);
   rules::ByField by_field;
   by_field.when = {FieldSet{Field::advisory}, FieldSet{Field::inspection}, FieldSet{Field::citizen_reception},
                    FieldSet{Field::anti_corruption},
@@ -124,7 +124,7 @@ Rule seed000_collective() {
        leaf("000.collective.no_discipline", s,
             {"No member disciplined", "Không có cá nhân vi phạm đến mức thi hành kỷ luật"}, nobody),
        leaf("000.collective.commended", s, {"Commended by some level", "Được các cấp, ngành khen thưởng"},
-            certificates(YearWindow::latest(5), any_certificate, 1)),
+            certificates(CountedYears::latest(5), any_certificate, 1)),
        make_rule(
            "000.collective.field", s, {"Exemplary in its field", "Điển hình trên lĩnh vực"}, by_field,
            {judgement("000.collective.advisory", s,
@@ -154,7 +154,7 @@ Rule seed000_collective() {
 
 Rule seed000_individual(const HaTinhInspectorateSettings& settings) {
   const std::string s = "000 II.2.2b";
-  rules::InitiativeCount applied = initiatives(YearWindow::all(), InitiativeLevel::grassroots, 3);
+  rules::InitiativeCount applied = initiatives(CountedYears::all(), InitiativeLevel::grassroots, 3);
   return any_of(
       "000.individual", s, {"Exemplary individual of the Inspectorate", "Cá nhân điển hình tiên tiến ngành Thanh tra"},
       {all_of("000.individual.record", s, {"Record of achievements", "Thành tích"},
@@ -164,11 +164,11 @@ Rule seed000_individual(const HaTinhInspectorateSettings& settings) {
                     applied),
                leaf("000.individual.titles", s,
                     {"2 times grassroots emulation soldier or higher", "02 lần đạt danh hiệu Chiến sỹ thi đua cấp cơ sở trở lên"},
-                    titles(YearWindow::all(), Title::grassroots_emulation_soldier, 2, true, false)),
+                    titles(CountedYears::all(), Title::grassroots_emulation_soldier, 2, true, false)),
                leaf("000.individual.ratings", s,
                     {"5 years rated good or better, at least 3 excellent",
                      "5 năm hoàn thành tốt nhiệm vụ trở lên, ít nhất 3 năm hoàn thành xuất sắc"},
-                    rated(YearWindow::latest(settings.individual_lookback_years), Rating::good, 5, 3))}),
+                    rated(CountedYears::latest(settings.individual_lookback_years), Rating::good, 5, 3))}),
        judgement("000.individual.ho_chi_minh", s,
                  {"Outstanding in learning and following Ho Chi Minh's thought, morality and style, with wide influence",
                   "Điển hình tích cực, sáng tạo trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, "
@@ -211,7 +211,7 @@ Rule seed003_individual() {
   const std::string s = "003 III.2";
   rules::ByPosition by_position;
   by_position.when = {PositionSet{Position::agency_leader}, PositionSet{Position::unit_leader}, PositionSet{Position::staff}};
-  const YearWindow ever = YearWindow::all();
+  const CountedYears ever = CountedYears::all();
   auto provincial_initiatives = [&](std::uint16_t n) {
     rules::InitiativeCount spec = initiatives(ever, InitiativeLevel::provincial, n);
     spec.research_topics = false;
@@ -268,7 +268,7 @@ Rule seed004_collective() {
   one_soldier.basis = MemberBasis::title;
   one_soldier.title = Title::grassroots_emulation_soldier;
   one_soldier.required = 1;
-  rules::NoSanction no_breach = no_sanction(YearWindow::latest(1), SanctionLevel::reprimand, true, false);
+  rules::NoSanction no_breach = no_sanction(CountedYears::latest(1), SanctionLevel::reprimand, true, false);
   no_breach.breaches = true;
   return all_of("004.collective", s, {"Exemplary collective of the Inspectorate", "Tập thể điển hình tiên tiến"},
                 {leaf("004.collective.members_good", s,
@@ -299,16 +299,16 @@ Rule seed004_individual() {
 Rule advanced_worker_rules(const std::string& prefix, const std::string& article) {
   return all_of(prefix, article, {"Advanced worker", "Lao động tiên tiến"},
                 {leaf(prefix + ".rating", article, {"Rated good or better in the year", "Hoàn thành tốt nhiệm vụ trở lên trong năm"},
-                      rated(YearWindow::latest(1), Rating::good, 1, 0)),
+                      rated(CountedYears::latest(1), Rating::good, 1, 0)),
                  leaf(prefix + ".no_sanction", "Decree 98/2023 art. 4",
                       {"Not under sanction, investigation or complaint", "Không trong thời gian bị kỷ luật, điều tra, khiếu nại"},
-                      no_sanction(YearWindow::latest(1), SanctionLevel::reprimand, false, true))});
+                      no_sanction(CountedYears::latest(1), SanctionLevel::reprimand, false, true))});
 }
 
 Rule grassroots_rules(bool law_2022_rules) {
   const std::string id = law_2022_rules ? "law2022.grassroots" : "law2003.grassroots";
   const std::string article = law_2022_rules ? "Law 06/2022 art. 23" : "Law 15/2003 art. 23";
-  rules::InitiativeCount initiative = initiatives(YearWindow::latest(1), InitiativeLevel::grassroots, 1);
+  rules::InitiativeCount initiative = initiatives(CountedYears::latest(1), InitiativeLevel::grassroots, 1);
   initiative.research_topics = false;
   initiative.applied_only = false;
   rules::InitiativeCount research = initiative;
@@ -317,7 +317,7 @@ Rule grassroots_rules(bool law_2022_rules) {
   std::vector<Rule> merits;
   if (law_2022_rules) {
     merits.push_back(leaf(id + ".excellent", article, {"Rated excellent in the year", "Hoàn thành xuất sắc nhiệm vụ trong năm"},
-                          rated(YearWindow::latest(1), Rating::excellent, 1, 0)));
+                          rated(CountedYears::latest(1), Rating::excellent, 1, 0)));
   }
   merits.push_back(leaf(id + ".initiative", article, {"An initiative recognised at grassroots level", "Có sáng kiến được công nhận cấp cơ sở"},
                         initiative));
@@ -396,21 +396,21 @@ Profile grassroots_emulation_soldier(const NationalSettings& settings) {
 
 Profile provincial_emulation_soldier(const NationalSettings& settings) {
   const std::string a = "Law 06/2022 art. 22";
-  rules::InitiativeCount replicable = initiatives(YearWindow::latest(3), InitiativeLevel::provincial, 1);
+  rules::InitiativeCount replicable = initiatives(CountedYears::latest(3), InitiativeLevel::provincial, 1);
   return profile(
       "law-provincial-emulation-soldier", {"Provincial emulation soldier", "Chiến sĩ thi đua cấp tỉnh"}, "", settings.calendar,
       individual_2022(all_of(
           "law2022.provincial_soldier", a, {"Provincial emulation soldier", "Chiến sĩ thi đua cấp tỉnh"},
           {leaf("law2022.provincial_soldier.titles", a,
                 {"3 consecutive years grassroots emulation soldier", "03 lần liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở"},
-                titles(YearWindow::latest(3), Title::grassroots_emulation_soldier, 3, true, true)),
+                titles(CountedYears::latest(3), Title::grassroots_emulation_soldier, 3, true, true)),
            leaf("law2022.provincial_soldier.initiative", a,
                 {"An initiative applied and replicable across the province", "Có sáng kiến được áp dụng, nhân rộng trong phạm vi cấp tỉnh"},
                 replicable),
            leaf("law2022.provincial_soldier.no_sanction", "Decree 98/2023 art. 4",
                 {"Not sanctioned in those years, nor under investigation or complaint",
                  "Không bị kỷ luật trong thời gian tính thành tích, không bị điều tra, khiếu nại"},
-                no_sanction(YearWindow::latest(3), SanctionLevel::reprimand, false, true))})));
+                no_sanction(CountedYears::latest(3), SanctionLevel::reprimand, false, true))})));
 }
 
 Profile national_emulation_soldier(const NationalSettings& settings) {
@@ -421,19 +421,19 @@ Profile national_emulation_soldier(const NationalSettings& settings) {
           "law2022.national_soldier", a, {"National emulation soldier", "Chiến sĩ thi đua toàn quốc"},
           {leaf("law2022.national_soldier.titles", a,
                 {"2 times provincial emulation soldier", "02 lần liên tục đạt danh hiệu Chiến sĩ thi đua cấp tỉnh"},
-                titles(YearWindow::all(), Title::provincial_emulation_soldier, 2, false, false)),
+                titles(CountedYears::all(), Title::provincial_emulation_soldier, 2, false, false)),
            leaf("law2022.national_soldier.initiative", a,
                 {"An initiative replicable nationwide", "Có sáng kiến có phạm vi ảnh hưởng toàn quốc"},
-                initiatives(YearWindow::all(), InitiativeLevel::national, 1)),
+                initiatives(CountedYears::all(), InitiativeLevel::national, 1)),
            leaf("law2022.national_soldier.no_sanction", "Decree 98/2023 art. 4",
                 {"Not sanctioned recently, nor under investigation or complaint",
                  "Không bị kỷ luật trong thời gian tính thành tích, không bị điều tra, khiếu nại"},
-                no_sanction(YearWindow::latest(3), SanctionLevel::reprimand, false, true))})));
+                no_sanction(CountedYears::latest(3), SanctionLevel::reprimand, false, true))})));
 }
 
 Profile provincial_certificate(const NationalSettings& settings) {
   const std::string a = "Law 06/2022 art. 74";
-  rules::InitiativeCount fresh = initiatives(YearWindow::latest(2), InitiativeLevel::grassroots, 2);
+  rules::InitiativeCount fresh = initiatives(CountedYears::latest(2), InitiativeLevel::grassroots, 2);
   fresh.skip_rewarded = true;
   return profile(
       "law-provincial-certificate",
@@ -445,12 +445,12 @@ Profile provincial_certificate(const NationalSettings& settings) {
           {any_of("law2022.provincial_certificate.path", a, {"One path of achievement", "Một trong các trường hợp"},
                   {leaf("law2022.provincial_certificate.titles", a,
                         {"2 consecutive years grassroots emulation soldier", "02 lần liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở"},
-                        titles(YearWindow::latest(2), Title::grassroots_emulation_soldier, 2, true, true)),
+                        titles(CountedYears::latest(2), Title::grassroots_emulation_soldier, 2, true, true)),
                    all_of("law2022.provincial_certificate.excellent_path", a,
                           {"2 consecutive excellent years with 2 initiatives", "02 năm liên tục hoàn thành xuất sắc nhiệm vụ, có 02 sáng kiến"},
                           {leaf("law2022.provincial_certificate.excellent", a,
                                 {"2 consecutive years rated excellent", "02 năm liên tục hoàn thành xuất sắc nhiệm vụ"},
-                                rated(YearWindow::latest(2), Rating::excellent, 2, 0)),
+                                rated(CountedYears::latest(2), Rating::excellent, 2, 0)),
                            leaf("law2022.provincial_certificate.initiatives", a,
                                 {"2 initiatives applied, not already used for another award",
                                  "02 sáng kiến được áp dụng, chưa dùng để xét khen thưởng khác"},
@@ -458,7 +458,7 @@ Profile provincial_certificate(const NationalSettings& settings) {
            leaf("law2022.provincial_certificate.no_sanction", "Decree 98/2023 art. 4",
                 {"Not sanctioned in those years, nor under investigation or complaint",
                  "Không bị kỷ luật trong thời gian tính thành tích, không bị điều tra, khiếu nại"},
-                no_sanction(YearWindow::latest(2), SanctionLevel::reprimand, false, true))})));
+                no_sanction(CountedYears::latest(2), SanctionLevel::reprimand, false, true))})));
 }
 
 Profile prime_minister_certificate(const NationalSettings& settings) {
@@ -470,17 +470,17 @@ Profile prime_minister_certificate(const NationalSettings& settings) {
           "law2022.prime_minister_certificate", a, {"Prime Minister's certificate of merit", "Bằng khen của Thủ tướng Chính phủ"},
           {leaf("law2022.prime_minister_certificate.held", a,
                 {"Already holds a provincial or ministry certificate of merit", "Đã được tặng Bằng khen cấp bộ, cấp tỉnh"},
-                certificates(YearWindow::all(), AwardSet{Award::provincial_certificate, Award::ministry_certificate}, 1)),
+                certificates(CountedYears::all(), AwardSet{Award::provincial_certificate, Award::ministry_certificate}, 1)),
            leaf("law2022.prime_minister_certificate.ratings", a,
                 {"5 consecutive years rated good or better", "05 năm liên tục hoàn thành tốt nhiệm vụ trở lên"},
-                rated(YearWindow::latest(5), Rating::good, 5, 0)),
+                rated(CountedYears::latest(5), Rating::good, 5, 0)),
            leaf("law2022.prime_minister_certificate.titles", a,
                 {"3 times grassroots emulation soldier in those years", "Có 03 lần đạt danh hiệu Chiến sĩ thi đua cơ sở trong thời gian đó"},
-                titles(YearWindow::latest(5), Title::grassroots_emulation_soldier, 3, true, false)),
+                titles(CountedYears::latest(5), Title::grassroots_emulation_soldier, 3, true, false)),
            leaf("law2022.prime_minister_certificate.no_sanction", "Decree 98/2023 art. 4",
                 {"Not sanctioned in those years, nor under investigation or complaint",
                  "Không bị kỷ luật trong thời gian tính thành tích, không bị điều tra, khiếu nại"},
-                no_sanction(YearWindow::latest(5), SanctionLevel::reprimand, false, true))})));
+                no_sanction(CountedYears::latest(5), SanctionLevel::reprimand, false, true))})));
 }
 
 Profile excellent_collective(const NationalSettings& settings) {
@@ -504,7 +504,7 @@ Profile excellent_collective(const NationalSettings& settings) {
        leaf("law2022.excellent_collective.soldier", a, {"At least one grassroots emulation soldier", "Có cá nhân đạt Chiến sĩ thi đua cơ sở"},
             soldier),
        leaf("law2022.excellent_collective.no_sanction", a, {"No member disciplined at warning or above", "Không có cá nhân bị kỷ luật từ cảnh cáo trở lên"},
-            no_sanction(YearWindow::latest(1), SanctionLevel::warning, true, false))});
+            no_sanction(CountedYears::latest(1), SanctionLevel::warning, true, false))});
   return profile("law-excellent-collective", {"Excellent collective", "Tập thể lao động xuất sắc"}, "", settings.calendar,
                  {rule_set(law_2022_from(), law_2022(), std::move(rule), std::nullopt)});
 }
@@ -518,10 +518,10 @@ Profile advanced_collective(const NationalSettings& settings) {
   Rule rule = all_of(
       "law2022.advanced_collective", a, {"Advanced collective", "Tập thể lao động tiên tiến"},
       {leaf("law2022.advanced_collective.rating", a, {"The collective rated good or better", "Tập thể hoàn thành tốt nhiệm vụ trở lên"},
-            rated(YearWindow::latest(1), Rating::good, 1, 0)),
+            rated(CountedYears::latest(1), Rating::good, 1, 0)),
        leaf("law2022.advanced_collective.advanced", a, {"Enough advanced workers", "Đủ tỷ lệ Lao động tiên tiến"}, advanced),
        leaf("law2022.advanced_collective.no_sanction", a, {"No member disciplined at warning or above", "Không có cá nhân bị kỷ luật từ cảnh cáo trở lên"},
-            no_sanction(YearWindow::latest(1), SanctionLevel::warning, true, false))});
+            no_sanction(CountedYears::latest(1), SanctionLevel::warning, true, false))});
   return profile("law-advanced-collective", {"Advanced collective", "Tập thể lao động tiên tiến"}, "", settings.calendar,
                  {rule_set(law_2022_from(), law_2022(), std::move(rule), std::nullopt)});
 }

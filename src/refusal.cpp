@@ -20,11 +20,32 @@ constexpr std::array<Label, refusal_code_count> refusal_labels{{
     {"date_out_of_order", "date before the last step", "ngày trước bước gần nhất"},
     {"no_quorum", "no quorum", "không đủ số thành viên"},
     {"no_higher_level", "no higher level", "không có cấp cao hơn"},
-    {"outside_window", "outside the plan's window", "ngoài thời hạn của kế hoạch"},
+    {"outside_window", "outside the dates the plan sets", "ngoài thời hạn của kế hoạch"},
     {"deadline_passed", "deadline passed", "đã quá hạn"},
     {"needs_waiver", "needs the agency head's waiver", "cần Thủ trưởng cơ quan cho phép"},
     {"not_eligible", "criteria not met", "chưa đạt tiêu chuẩn"},
+    {"step_not_in_plan", "not a step of the plan", "kế hoạch không có bước này"},
+    {"award_not_in_power", "award beyond the actor's power", "hình thức khen thưởng vượt thẩm quyền"},
+    {"quota_exceeded", "quota filled", "đã đủ số lượng"},
+    {"plan_rule", "refused by a rule of the plan", "quy định của kế hoạch không cho phép"},
+    {"record_gap", "a record is missing", "thiếu bản ghi"},
+    {"record_duplicate", "a record is repeated", "bản ghi bị lặp"},
+    {"record_out_of_order", "records are out of order", "bản ghi sai thứ tự"},
+    {"record_edited", "the record was edited", "bản ghi đã bị sửa"},
+    {"record_chain_broken", "the chain of hashes is broken", "chuỗi mã băm bị đứt"},
+    {"record_candidate_sequence", "the candidate's record number is wrong", "số thứ tự bản ghi của ứng viên sai"},
+    {"record_unknown_kind", "unknown event kind", "loại sự kiện không xác định"},
+    {"record_unknown_version", "unknown format version", "phiên bản định dạng không xác định"},
+    {"record_malformed", "the record cannot be read", "không đọc được bản ghi"},
+    {"journal_busy", "the journal is announcing a record", "nhật ký đang thông báo một bản ghi"},
 }};
+
+/// The text with its first letter in upper case (ASCII letters only: every label that starts a
+/// sentence here starts with one).
+std::string capitalized(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
 
 std::string opt_label(const std::optional<CommandKind>& command, Lang lang) {
   return command ? std::string(label(*command, lang)) : std::string(lang == Lang::vi ? "thực hiện bước này" : "take this step");
@@ -39,8 +60,8 @@ std::string sentence(const Refusal& r, Lang lang) {
   const std::string reference = r.reference ? format_date(*r.reference, lang) : std::string("?");
   switch (r.code) {
     case RefusalCode::not_allowed_from_stage:
-      return vi ? fmt::format("Không thể {} khi ứng viên ở giai đoạn «{}»", command, stage)
-                : fmt::format("Cannot {} a candidate that is {}", command, stage);
+      return vi ? fmt::format("Không thể {} khi ứng viên ở trạng thái «{}»", command, stage)
+                : fmt::format("Cannot {}: the candidate is {}", command, stage);
     case RefusalCode::stage_is_terminal:
       return vi ? fmt::format("Ứng viên ở giai đoạn «{}», đã kết thúc, không thể {}", stage, command)
                 : fmt::format("The candidate is {}, a final stage, and cannot {}", stage, command);
@@ -81,7 +102,7 @@ std::string sentence(const Refusal& r, Lang lang) {
                 : std::string("A national exemplar has no higher level to be nominated to");
     case RefusalCode::outside_window:
       return vi ? fmt::format("Không thể {} ngày {}: ngoài thời hạn của mốc «{}»", command, date, r.subject)
-                : fmt::format("Cannot {} on {}: outside the window of milestone '{}'", command, date, r.subject);
+                : fmt::format("Cannot {} on {}: outside the dates of milestone '{}'", command, date, r.subject);
     case RefusalCode::deadline_passed:
       return vi ? fmt::format("Không thể {} ngày {}: mốc «{}» đã hết hạn ngày {}", command, date, r.subject, reference)
                 : fmt::format("Cannot {} on {}: the deadline of milestone '{}' was {}", command, date, r.subject, reference);
@@ -90,6 +111,32 @@ std::string sentence(const Refusal& r, Lang lang) {
                 : fmt::format("To {} on {}, after the deadline of milestone '{}' ({}), needs the agency head's waiver", command, date, r.subject, reference);
     case RefusalCode::not_eligible:
       return vi ? std::string("Ứng viên chưa đạt tiêu chuẩn của kế hoạch") : std::string("The candidate does not meet the plan's criteria");
+    case RefusalCode::step_not_in_plan:
+      return vi ? fmt::format("Kế hoạch không có bước «{}»", command) : fmt::format("The plan has no step to {}", command);
+    case RefusalCode::award_not_in_power:
+      return vi ? fmt::format("{} không có thẩm quyền tặng hình thức khen thưởng này", role)
+                : fmt::format("A {} may not grant this form of award", role);
+    case RefusalCode::quota_exceeded:
+      return vi ? fmt::format("Không thể {}: đã đủ số lượng theo kế hoạch", command)
+                : fmt::format("Cannot {}: the plan's quota is filled", command);
+    case RefusalCode::plan_rule:
+      return vi ? fmt::format("Quy định «{}» của kế hoạch không cho phép {}", r.subject, command)
+                : fmt::format("The plan's rule '{}' does not allow to {}", r.subject, command);
+    case RefusalCode::record_gap:
+    case RefusalCode::record_duplicate:
+    case RefusalCode::record_out_of_order:
+    case RefusalCode::record_edited:
+    case RefusalCode::record_chain_broken:
+    case RefusalCode::record_candidate_sequence:
+    case RefusalCode::record_unknown_kind:
+    case RefusalCode::record_unknown_version:
+    case RefusalCode::record_malformed: {
+      const std::string what = capitalized(std::string(label(r.code, lang)));
+      return r.subject.empty() ? what : fmt::format("{} ({})", what, r.subject);
+    }
+    case RefusalCode::journal_busy:
+      return vi ? std::string("Không thể thay đổi nhật ký từ bên trong một bên nhận thông báo của chính nhật ký đó")
+                : std::string("An observer may not change the journal that is announcing a record to it");
   }
   return std::string(label(r.code, lang));
 }
@@ -106,7 +153,9 @@ std::string format_date(boost::gregorian::date date, Lang lang) {
 }
 
 std::string Refusal::message(Lang lang) const {
-  std::string text = sentence(*this, lang);
+  std::string text;
+  if (record) text = fmt::format(lang == Lang::vi ? "Bản ghi nhật ký số {}: " : "Journal record {}: ", *record);
+  text += sentence(*this, lang);
   const std::string& specific = detail.in(lang);
   if (!specific.empty()) {
     text += ": ";
@@ -119,7 +168,8 @@ std::string Refusal::message(Lang lang) const {
 bool operator==(const Refusal& a, const Refusal& b) {
   return a.code == b.code && a.command == b.command && a.stage == b.stage && a.level == b.level &&
          a.role == b.role && a.actor_unit == b.actor_unit && a.candidate_unit == b.candidate_unit &&
-         a.date == b.date && a.reference == b.reference && a.subject == b.subject && a.detail == b.detail;
+         a.date == b.date && a.reference == b.reference && a.record == b.record && a.subject == b.subject &&
+         a.detail == b.detail;
 }
 
 }  // namespace exemplar

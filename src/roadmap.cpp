@@ -10,7 +10,8 @@
 
 #include <fmt/format.h>
 
-#include "exemplar/detail/text.hpp"
+#include "detail/text.hpp"
+#include "exemplar/precondition.hpp"
 
 namespace exemplar {
 namespace bg = boost::gregorian;
@@ -96,9 +97,10 @@ std::optional<Refusal> check_known(E value, const std::string& subject, const ch
 
 /// A date field of a milestone: the refusal names the milestone and says which field.
 std::optional<Refusal> check_field_date(bg::date date, const std::string& id, const char* en_field, const char* vi_field) {
-  auto bad = check_date(date, id);
-  if (!bad) return std::nullopt;
-  bad->detail = Text{fmt::format("{}: {}", en_field, bad->detail.en), fmt::format("{}: {}", vi_field, bad->detail.vi)};
+  auto checked = check_date(date, id);
+  if (checked) return std::nullopt;
+  Refusal bad = std::move(checked.error());
+  bad.detail = Text{fmt::format("{}: {}", en_field, bad.detail.en), fmt::format("{}: {}", vi_field, bad.detail.vi)};
   return bad;
 }
 
@@ -116,16 +118,6 @@ PeriodPhase period_phase_after(std::size_t steps) {
   return phase;
 }
 
-/// The year phase `steps` arrows after Q1, read from the year table.
-YearPhase year_phase_after(std::size_t steps) {
-  YearPhase phase = YearPhase::q1_registration;
-  for (std::size_t i = 0; i < steps; ++i) {
-    const auto next = year_table.target(phase, YearEvent::quarter_ended);
-    if (!next) break;
-    phase = *next;
-  }
-  return phase;
-}
 
 /// The first day after the quarter: when its QuarterEnded event is dated.
 bg::date quarter_end_boundary(std::uint16_t year, Quarter quarter) {
@@ -154,12 +146,12 @@ std::optional<Refusal> validate_milestone(const Milestone& m, std::uint16_t firs
     return bad_argument(m.id, fmt::format("the year {} is outside the roadmap's years {}-{}", m.year, first_year, last_year),
                         fmt::format("năm {} nằm ngoài các năm {}-{} của lộ trình", m.year, first_year, last_year));
   }
-  if (auto bad = check_field_date(m.window.opens, m.id, "the window's opening day", "ngày bắt đầu")) return bad;
-  if (auto bad = check_field_date(m.window.closes, m.id, "the window's closing day", "ngày kết thúc")) return bad;
-  if (m.window.closes < m.window.opens) {
-    return bad_argument(m.id, "the window closes before it opens", "thời hạn kết thúc trước khi bắt đầu")
-        .with_date(m.window.closes)
-        .with_reference(m.window.opens);
+  if (auto bad = check_field_date(m.open_period.opens, m.id, "the open period's first day", "ngày bắt đầu")) return bad;
+  if (auto bad = check_field_date(m.open_period.closes, m.id, "the open period's last day", "ngày kết thúc")) return bad;
+  if (m.open_period.closes < m.open_period.opens) {
+    return bad_argument(m.id, "the open period closes before it opens", "thời hạn kết thúc trước khi bắt đầu")
+        .with_date(m.open_period.closes)
+        .with_reference(m.open_period.opens);
   }
   auto resolved = resolve(m.deadline, calendar);
   if (!resolved) {
@@ -168,14 +160,14 @@ std::optional<Refusal> validate_milestone(const Milestone& m, std::uint16_t firs
     bad.subject = m.id;
     return bad;
   }
-  if (resolved->last_on_time < m.window.opens) {
-    return bad_argument(m.id, "the deadline falls before the window opens", "thời hạn rơi vào trước ngày bắt đầu")
+  if (resolved->last_on_time < m.open_period.opens) {
+    return bad_argument(m.id, "the deadline falls before the open period opens", "thời hạn rơi vào trước ngày bắt đầu")
         .with_date(m.deadline.date)
-        .with_reference(m.window.opens);
+        .with_reference(m.open_period.opens);
   }
-  if (resolved->last_on_time > m.window.closes) {
-    return bad_argument(m.id, "the window closes before the deadline", "thời hạn kết thúc trước hạn chót")
-        .with_date(m.window.closes)
+  if (resolved->last_on_time > m.open_period.closes) {
+    return bad_argument(m.id, "the open period closes before the deadline", "thời hạn kết thúc trước hạn chót")
+        .with_date(m.open_period.closes)
         .with_reference(m.deadline.date);
   }
   days = *resolved;
@@ -195,7 +187,7 @@ std::optional<Refusal> validate_phases(const std::vector<PhaseStart>& phases) {
       return bad_argument(subject, "the phases are not in the period's order", "các bước không theo thứ tự của giai đoạn");
     }
     if (auto bad = check_known(start.source, subject, "source", "nguồn")) return bad;
-    if (auto bad = check_date(start.starts, subject)) return bad;
+    if (auto checked = check_date(start.starts, subject); !checked) return std::move(checked.error());
     if (i > 0 && start.starts <= phases[i - 1].starts) {
       return bad_argument(subject, "a phase starts no later than the one before it",
                           "một bước bắt đầu không sau bước trước đó")
@@ -233,7 +225,7 @@ LabelTable label_table(RoadmapEventKind) noexcept {
 
 bool operator==(const Milestone& a, const Milestone& b) {
   return a.id == b.id && a.title == b.title && a.kind == b.kind && a.owner == b.owner && a.level == b.level &&
-         a.year == b.year && a.window == b.window && a.deadline == b.deadline && a.sources == b.sources &&
+         a.year == b.year && a.open_period == b.open_period && a.deadline == b.deadline && a.sources == b.sources &&
          a.basis == b.basis;
 }
 
@@ -248,7 +240,7 @@ bool operator==(const MilestoneProgress& a, const MilestoneProgress& b) {
 }
 
 bool operator==(const Roadmap& a, const Roadmap& b) {
-  return a.spec_ == b.spec_ && a.progress_ == b.progress_ && a.years_ == b.years_ && a.phase_ == b.phase_ &&
+  return a.spec_ == b.spec_ && a.progress_ == b.progress_ &&
          a.last_tick_ == b.last_tick_;
 }
 
@@ -301,7 +293,6 @@ tl::expected<Roadmap, Refusal> Roadmap::make(RoadmapSpec spec) {
     }
   }
   roadmap.progress_.resize(spec.milestones.size());
-  roadmap.years_.assign(static_cast<std::size_t>(spec.last_year - spec.first_year + 1), YearPhase::q1_registration);
   roadmap.spec_ = std::move(spec);
   return roadmap;
 }
@@ -328,16 +319,31 @@ std::vector<std::size_t> Roadmap::indexes_of(MilestoneKind kind, std::uint16_t y
 
 MilestoneState Roadmap::state_of(std::size_t index, bg::date today) const {
   const MilestoneProgress& p = progress_.at(index);
-  return state_on(today, spec_.milestones.at(index).window.opens, days_.at(index), p.completed, p.waived);
+  return state_on(today, spec_.milestones.at(index).open_period.opens, days_.at(index), p.completed, p.waived);
 }
 
-std::optional<YearPhase> Roadmap::year_phase(std::uint16_t year) const noexcept {
-  if (years_.empty() || year < spec_.first_year || year > spec_.last_year) return std::nullopt;
-  return years_[static_cast<std::size_t>(year - spec_.first_year)];
+std::optional<PeriodPhase> Roadmap::phase_on(bg::date day) const noexcept {
+  if (!has_period() || day.is_special()) return std::nullopt;
+  PeriodPhase phase = spec_.phases.front().phase;
+  for (std::size_t k = 1; k < spec_.phases.size() && spec_.phases[k].starts <= day; ++k) {
+    phase = period_table.fire(phase, PeriodEvent::phase_ended, Boundary{spec_.phases[k].starts}).row->to;
+  }
+  return phase;
+}
+
+std::optional<YearPhase> Roadmap::year_phase_on(std::uint16_t year, bg::date day) const noexcept {
+  if (year < spec_.first_year || year > spec_.last_year || day.is_special()) return std::nullopt;
+  YearPhase phase = YearPhase::q1_registration;
+  for (std::size_t q = 0; q < quarter_count; ++q) {
+    const bg::date ends = quarter_end_boundary(year, static_cast<Quarter>(q));
+    if (ends > day) break;
+    phase = year_table.fire(phase, YearEvent::quarter_ended, Boundary{ends}).row->to;
+  }
+  return phase;
 }
 
 tl::expected<RoadmapEvent, Refusal> Roadmap::decide(const RoadmapCommand& command, const Actor& actor, bg::date date) const {
-  if (auto bad = check_date(date)) return fail(std::move(*bad));
+  if (auto bad = check_date(date); !bad) return fail(std::move(bad.error()));
   if (!is_known(actor.role)) {
     return fail(bad_argument("role", "the actor's role is not one the library knows", "vai trò không xác định"));
   }
@@ -376,7 +382,7 @@ tl::expected<RoadmapEvent, Refusal> Roadmap::decide(const RoadmapCommand& comman
 }
 
 std::optional<Refusal> Roadmap::check_event(const RoadmapEvent& event) const {
-  if (auto bad = check_date(event.date)) return bad;
+  if (auto checked = check_date(event.date); !checked) return std::move(checked.error());
   const bg::date date = event.date;
   const bool ticked = !last_tick_.is_special();
 
@@ -389,19 +395,18 @@ std::optional<Refusal> Roadmap::check_event(const RoadmapEvent& event) const {
   }
 
   if (const auto* e = std::get_if<roadmap_events::QuarterEnded>(&event.data)) {
-    const auto phase = year_phase(e->year);
-    if (!phase || !is_known(e->quarter)) {
+    if (!year_phase_on(e->year, date) || !is_known(e->quarter)) {
       return bad_argument("quarter", "the roadmap does not cover this quarter", "lộ trình không bao gồm quý này");
     }
-    if (static_cast<int>(*phase) != static_cast<int>(e->quarter) || !year_table.has_transition(*phase, YearEvent::quarter_ended) ||
-        date != quarter_end_boundary(e->year, e->quarter)) {
+    // A quarter ends on the day its year's machine leaves it, and after the last tick.
+    if (date != quarter_end_boundary(e->year, e->quarter) || (ticked && date <= last_tick_)) {
       return bad_argument("quarter", "the quarter's end is out of order or misdated", "thứ tự hoặc ngày hết quý không đúng")
           .with_date(date);
     }
   } else if (const auto* e = std::get_if<roadmap_events::PhaseEntered>(&event.data)) {
-    const auto next = period_table.target(phase_, PeriodEvent::phase_ended);
-    if (!has_period() || !next || *next != e->phase ||
-        date != spec_.phases[static_cast<std::size_t>(e->phase)].starts) {
+    // A phase is entered on the day the period's machine reaches it, and after the last tick.
+    if (!has_period() || !is_known(e->phase) || phase_on(date) != e->phase || phase_on(date - bg::days(1)) == e->phase ||
+        (ticked && date <= last_tick_)) {
       return bad_argument("phase", "the phase is out of order or misdated", "thứ tự hoặc ngày của giai đoạn không đúng")
           .with_date(date);
     }
@@ -434,15 +439,15 @@ std::optional<Refusal> Roadmap::check_event(const RoadmapEvent& event) const {
                             fmt::format("{} đã được miễn ngày {}", quoted(m, Lang::vi), format_date(*p.waived, Lang::vi)));
       }
       if (std::holds_alternative<roadmap_events::Completed>(event.data)) {
-        if (date < m.window.opens) {
-          return refuse(RefusalCode::outside_window).with_subject(m.id).with_date(date).with_reference(m.window.opens)
-              .with_detail(fmt::format("{} opens on {}", quoted(m, Lang::en), format_date(m.window.opens, Lang::en)),
-                           fmt::format("{} bắt đầu từ ngày {}", quoted(m, Lang::vi), format_date(m.window.opens, Lang::vi)));
+        if (date < m.open_period.opens) {
+          return refuse(RefusalCode::outside_window).with_subject(m.id).with_date(date).with_reference(m.open_period.opens)
+              .with_detail(fmt::format("{} opens on {}", quoted(m, Lang::en), format_date(m.open_period.opens, Lang::en)),
+                           fmt::format("{} bắt đầu từ ngày {}", quoted(m, Lang::vi), format_date(m.open_period.opens, Lang::vi)));
         }
-        if (date > m.window.closes) {
-          return refuse(RefusalCode::outside_window).with_subject(m.id).with_date(date).with_reference(m.window.closes)
-              .with_detail(fmt::format("{} closed on {}", quoted(m, Lang::en), format_date(m.window.closes, Lang::en)),
-                           fmt::format("{} đã kết thúc ngày {}", quoted(m, Lang::vi), format_date(m.window.closes, Lang::vi)));
+        if (date > m.open_period.closes) {
+          return refuse(RefusalCode::outside_window).with_subject(m.id).with_date(date).with_reference(m.open_period.closes)
+              .with_detail(fmt::format("{} closed on {}", quoted(m, Lang::en), format_date(m.open_period.closes, Lang::en)),
+                           fmt::format("{} đã kết thúc ngày {}", quoted(m, Lang::vi), format_date(m.open_period.closes, Lang::vi)));
         }
       }
     }
@@ -469,11 +474,6 @@ tl::expected<Roadmap, Refusal> Roadmap::apply(const RoadmapEvent& event) const {
           p.waived = event.date;
           p.waived_by = data.actor;
           p.waiver_reason = data.reason;
-        } else if constexpr (std::is_same_v<T, roadmap_events::QuarterEnded>) {
-          auto& phase = next.years_[static_cast<std::size_t>(data.year - spec_.first_year)];
-          phase = year_table.fire(phase, YearEvent::quarter_ended, Boundary{event.date}).row->to;
-        } else if constexpr (std::is_same_v<T, roadmap_events::PhaseEntered>) {
-          next.phase_ = period_table.fire(next.phase_, PeriodEvent::phase_ended, Boundary{event.date}).row->to;
         } else if constexpr (std::is_same_v<T, roadmap_events::Ticked>) {
           next.last_tick_ = event.date;
         }
@@ -484,12 +484,12 @@ tl::expected<Roadmap, Refusal> Roadmap::apply(const RoadmapEvent& event) const {
 
 Roadmap Roadmap::evolve(const RoadmapEvent& event) const {
   auto next = apply(event);
-  if (!next) throw std::invalid_argument("exemplar::Roadmap::evolve: " + next.error().message());
+  EXEMPLAR_EXPECTS(next.has_value(), "Roadmap::evolve: an event that decide or tick did not make for this roadmap (use apply)");
   return std::move(*next);
 }
 
 tl::expected<std::vector<RoadmapEvent>, Refusal> Roadmap::tick(bg::date today) const {
-  if (auto bad = check_date(today, "today")) return fail(std::move(*bad));
+  if (auto bad = check_date(today, "today"); !bad) return fail(std::move(bad.error()));
   std::vector<RoadmapEvent> events;
   const bool ticked = !last_tick_.is_special();
   if (ticked && today <= last_tick_) return events;
@@ -502,7 +502,7 @@ tl::expected<std::vector<RoadmapEvent>, Refusal> Roadmap::tick(bg::date today) c
     const bg::date on = days_[i].last_on_time + bg::days(1);
     if (due(on)) pending.emplace_back(on, 0, i, roadmap_events::DeadlinePassed{spec_.milestones[i].id, state_of(i, on)});
   }
-  for (std::size_t y = 0; y < years_.size(); ++y) {
+  for (std::size_t y = 0; y <= static_cast<std::size_t>(spec_.last_year - spec_.first_year); ++y) {
     const auto year = static_cast<std::uint16_t>(spec_.first_year + y);
     for (std::size_t q = 0; q < quarter_count; ++q) {
       const auto quarter = static_cast<Quarter>(q);
@@ -524,7 +524,7 @@ tl::expected<std::vector<RoadmapEvent>, Refusal> Roadmap::tick(bg::date today) c
 }
 
 tl::expected<RoadmapStatus, Refusal> Roadmap::status(bg::date today) const {
-  if (auto bad = check_date(today, "today")) return fail(std::move(*bad));
+  if (auto bad = check_date(today, "today"); !bad) return fail(std::move(bad.error()));
   RoadmapStatus result;
   result.today = today;
   result.milestones.reserve(spec_.milestones.size());
@@ -532,29 +532,20 @@ tl::expected<RoadmapStatus, Refusal> Roadmap::status(bg::date today) const {
     const Milestone& m = spec_.milestones[i];
     result.milestones.push_back(MilestoneStatus{m.id, m.kind, m.year, state_of(i, today), days_[i]});
   }
-  result.years.reserve(years_.size());
-  for (std::size_t y = 0; y < years_.size(); ++y) {
+  const std::size_t years = static_cast<std::size_t>(spec_.last_year - spec_.first_year + 1);
+  result.years.reserve(years);
+  for (std::size_t y = 0; y < years; ++y) {
     YearStatus year;
     year.year = static_cast<std::uint16_t>(spec_.first_year + y);
     year.started = today >= *first_day_of_year(year.year);
-    std::size_t ended = 0;
-    for (std::size_t q = 0; q < quarter_count; ++q) {
-      if (quarter_end_boundary(year.year, static_cast<Quarter>(q)) <= today) ++ended;
-    }
-    year.phase = year_phase_after(ended);
+    year.phase = *year_phase_on(year.year, today);
     for (const auto& m : result.milestones) {
       if (m.year == year.year && is_late(m.state)) year.late = true;
     }
     result.late = result.late || year.late;
     result.years.push_back(year);
   }
-  if (has_period()) {
-    std::size_t entered = 0;
-    for (std::size_t k = 1; k < spec_.phases.size(); ++k) {
-      if (spec_.phases[k].starts <= today) ++entered;
-    }
-    result.phase = period_phase_after(entered);
-  }
+  result.phase = phase_on(today);
   return result;
 }
 

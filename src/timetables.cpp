@@ -4,8 +4,8 @@
 //
 // Defaults, where a plan gives no day:
 //   D1 registration: opens 1 January and is due by 31 March. Registration is the first quarter's
-//      work in every plan that dates it (seed 004 IV.1 "Quý I", seed 003 IV.1 March; domain.md
-//      "Every year repeats: registration in Q1").
+//      work in every plan that dates it (seed 004 IV.1 "Quý I", seed 003 IV.1 March): every year
+//      repeats registration in Q1.
 //   D2 late window: a late step is still taken, under the deadline's policy, until the end of the
 //      milestone's year; after that it belongs to the next year's round. Year-end reviews keep
 //      their window to the end of the next Q1, since the year-end conferences often slip into
@@ -19,7 +19,7 @@
 //   D6 six-month review: 1 June to 31 July, since a review of the first half needs June's results,
 //      and provinces hold their six-month conferences by the end of July.
 //   D7 the end of the period in 2025: the sector's final review, exemplar conference and send-up in
-//      Q2, the provincial Emulation Congress in Q3 (domain.md calendar facts: before a national
+//      Q2, the provincial Emulation Congress in Q3 (the 2020 congress calendar: before a national
 //      congress, the level above the grassroots meets in Q2 and provinces in Q3; the 11th national
 //      congress opened on 27/12/2025).
 //   D8 a unit's yearly report: 1 October to 30 November, so it reaches the year-end review it feeds
@@ -28,7 +28,8 @@
 //      2023 mid-term review, 2024 intensify, 2025 final review) in the plans that do not list them.
 #include "exemplar/timetables.hpp"
 
-#include <stdexcept>
+#include "exemplar/precondition.hpp"
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -68,7 +69,7 @@ Milestone milestone(std::string id, std::string en, std::string vi, MilestoneKin
   m.owner = owner;
   m.level = level;
   m.year = static_cast<std::uint16_t>(year);
-  m.window = Window{dates.opens, dates.closes};
+  m.open_period = OpenPeriod{dates.opens, dates.closes};
   m.deadline = dates.deadline;
   m.sources = DateSources{dates.opens_from, dates.deadline_from, dates.closes_from};
   m.basis = std::move(basis);
@@ -135,7 +136,7 @@ RoadmapSpec spec_for(std::string id, Text title, std::uint16_t first_year, std::
 
 Roadmap build(RoadmapSpec spec) {
   auto roadmap = Roadmap::make(std::move(spec));
-  if (!roadmap) throw std::logic_error("exemplar::timetables: a seed timetable is invalid: " + roadmap.error().message());
+  EXEMPLAR_EXPECTS(roadmap.has_value(), "timetables: a built-in timetable is valid");
   return std::move(*roadmap);
 }
 
@@ -208,10 +209,9 @@ Roadmap provincial_inspectorate_2021(const WorkingCalendar& calendar) {
            "Thanh tra tỉnh: Kế hoạch xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến xuất sắc năm 2021"},
       2021, 2021, calendar);
 
+  // II.2: units register «trong quá trình triển khai thực hiện» — all year, with no deadline, so the
+  // plan has no registration milestone.
   auto& ms = spec.milestones;
-  ms.push_back(default_registration(
-      2021, "001 II.2 «gửi danh sách đăng ký và bản mô tả sáng kiến, mô hình hay, sáng tạo về Hội đồng thi đua, khen "
-            "thưởng» (no day: D1)"));
   ms.push_back(milestone("six-month-review-2021", "Review of the year's work on exemplars, at the prescribed time",
                          "Sơ kết đánh giá công tác xây dựng, bồi dưỡng nhân rộng điển hình tiên tiến xuất sắc trong năm",
                          MilestoneKind::six_month_review, Role::secretariat, Level::agency, 2021,

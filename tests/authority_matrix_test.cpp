@@ -76,13 +76,16 @@ Command valid_command(CommandKind kind, bg::date day) {
     case CommandKind::register_: return commands::Register{"Hồ sơ"};
     case CommandKind::review: return proposing_review();
     case CommandKind::recognize: return commands::Recognize{"45/QĐ-TTr", day};
-    case CommandKind::commend: return commands::Commend{Award::agency_certificate};
+    // What every role that may commend or propose may grant or propose (the award check is not
+    // authority's: a public commendation is in every commending role's power).
+    case CommandKind::commend: return commands::Commend{Award::public_commendation};
     case CommandKind::replicate: return commands::Replicate{Replication::meeting, ""};
     case CommandKind::withdraw: return commands::Withdraw{"Rút"};
     case CommandKind::reject: return commands::Reject{"Không đạt"};
     case CommandKind::disqualify: return commands::Disqualify{"Kỷ luật"};
     case CommandKind::nominate: return commands::Nominate{};
     case CommandKind::revoke: return commands::Revoke{"Gian lận"};
+    case CommandKind::propose: return commands::Propose{Award::prime_minister_certificate};
   }
   return commands::Nominate{};
 }
@@ -112,7 +115,7 @@ TEST(AuthorityMatrix, EveryCellOfTheDocumentedPolicyIsEnforced) {
       const Candidate candidate = candidate_at(flow, stage, level);
       for (CommandKind command : all_values<CommandKind>()) {
         Command given = valid_command(command, day);
-        if (auto* discover = std::get_if<commands::Discover>(&given)) discover->level = level;
+        if (auto* discover = std::get_if<commands::Discover>(&given)) discover->as.level = level;
         for (Role role : all_values<Role>()) {
           for (bool own_unit : {true, false}) {
             const Actor actor{ActorId{77}, role, own_unit ? division : other_division};

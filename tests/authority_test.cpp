@@ -143,7 +143,9 @@ TEST(Authority, APlanCanReplaceThePolicy) {
   std::vector<Grant> grants = Policy::defaults().grants();
   grants.push_back(Grant{CommandKind::foster, Role::mass_organization, Scope::own_unit, StageSet{Stage::discovered},
                          LevelSet{Level::unit, Level::agency}});
-  const Workflow unions_foster{Policy{grants}, CouncilRules{}};
+  Procedure procedure = default_procedure();
+  procedure.grants = grants;
+  const Workflow unions_foster = workflow_of(procedure);
   const Walked walked = walk_to(unions_foster, Stage::discovered);
 
   auto outcome = unions_foster.decide(walked.candidate, commands::Foster{ActorId{9}}, union_rep, walked.next_day);
@@ -152,19 +154,25 @@ TEST(Authority, APlanCanReplaceThePolicy) {
 }
 
 TEST(Authority, AnEmptyPolicyAllowsNothing) {
-  const Workflow nobody{Policy{{}}, CouncilRules{}};
+  const auto nobody = Policy::make({});
 
-  auto outcome = nobody.decide(Candidate{}, discover_nguyen(), unit_head, bg::date{2022, 1, 1});
+  ASSERT_TRUE(nobody);
+  auto outcome = nobody->check(unit_head, CommandKind::discover, Stage::initial, Level::agency, division);
 
   ASSERT_FALSE(outcome);
   EXPECT_EQ(outcome.error().code, RefusalCode::not_authorised);
+  EXPECT_FALSE(nobody->permits(unit_head, CommandKind::discover, Stage::initial, Level::agency, division));
 }
 
-TEST(Authority, AGrantNamingAnUnknownRoleIsABrokenPrecondition) {
+TEST(Authority, AGrantNamingAnUnknownRoleIsRefused) {
   const Grant broken{CommandKind::foster, static_cast<Role>(42), Scope::own_unit, StageSet{Stage::discovered},
                      LevelSet{Level::agency}};
 
-  EXPECT_THROW((Policy{{broken}}), std::invalid_argument);
+  auto policy = Policy::make({Policy::defaults().grants().front(), broken});
+
+  ASSERT_FALSE(policy);
+  EXPECT_EQ(policy.error().code, RefusalCode::invalid_argument);
+  EXPECT_EQ(policy.error().subject, "grants/1/role");
 }
 
 TEST(Authority, PermitsAndCheckAgree) {
@@ -176,7 +184,7 @@ TEST(Authority, PermitsAndCheckAgree) {
           for (UnitId unit : {division, other_division}) {
             const Actor actor{ActorId{1}, role, division};
             EXPECT_EQ(policy.permits(actor, command, stage, level, unit),
-                      !policy.check(actor, command, stage, level, unit).has_value());
+                      policy.check(actor, command, stage, level, unit).has_value());
           }
         }
       }

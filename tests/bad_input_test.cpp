@@ -94,11 +94,11 @@ TEST(BadInput, ImpossibleCouncilCountsAreRefused) {
 
 TEST(BadInput, UnknownSubjectPositionAndLevelAreRefusedByName) {
   commands::Discover subject = discover_nguyen();
-  subject.subject = static_cast<Subject>(7);
+  subject.as.subject = static_cast<Subject>(7);
   commands::Discover position = discover_nguyen();
-  position.position = static_cast<Position>(99);
+  position.as.position = static_cast<Position>(99);
   commands::Discover level = discover_nguyen();
-  level.level = static_cast<Level>(250);
+  level.as.level = static_cast<Level>(250);
 
   auto a = decide_on_copy(Candidate{}, subject, unit_head, bg::date{2022, 1, 1});
   auto b = decide_on_copy(Candidate{}, position, unit_head, bg::date{2022, 1, 1});
@@ -137,9 +137,9 @@ TEST(BadInput, EveryFreeTextIsCheckedForUtf8AndSize) {
   const Walked registered = walk_to(flow, Stage::registered);
   const Walked commended = walk_to(flow, Stage::commended);
   commands::Discover overlong = discover_nguyen();
-  overlong.description = "\xC0\xAF";
+  overlong.as.description = "\xC0\xAF";
   commands::Discover surrogate = discover_nguyen();
-  surrogate.description = "\xED\xA0\x80";
+  surrogate.as.description = "\xED\xA0\x80";
 
   auto a = decide_on_copy(Candidate{}, overlong, unit_head, bg::date{2022, 1, 1});
   auto b = decide_on_copy(Candidate{}, surrogate, unit_head, bg::date{2022, 1, 1});
@@ -171,25 +171,25 @@ std::string replaced(std::string text, const std::string& from, const std::strin
   return text;
 }
 
-TEST(BadInput, APlanWindowNamingAMilestoneThePlanDoesNotHaveIsRefused) {
+TEST(BadInput, APlanTimingNamingAMilestoneThePlanDoesNotHaveIsRefused) {
   Json document = plan_document();
-  document["windows"][0]["milestone"] = "no-such-milestone";
+  document["procedure"]["timings"][0]["milestones"]["id"] = "no-such-milestone";
 
   const auto plan = json::plan_from_json(document);
 
   ASSERT_FALSE(plan);
-  EXPECT_NE(plan.error().subject.find("/windows/0"), std::string::npos) << plan.error().subject;
+  EXPECT_EQ(plan.error().subject, "/procedure/timings/0/milestones/id");
 }
 
-TEST(BadInput, APlanWindowForAnUnknownStepIsRefused) {
+TEST(BadInput, APlanTimingForAnUnknownStepIsRefused) {
   Json document = plan_document();
-  document["windows"][0]["step"] = "promote";
+  document["procedure"]["timings"][0]["step"] = "promote";
 
   const auto plan = json::plan_from_json(document);
 
   ASSERT_FALSE(plan);
   EXPECT_EQ(plan.error().code, RefusalCode::invalid_argument);
-  EXPECT_EQ(plan.error().subject, "/windows/0/step");
+  EXPECT_EQ(plan.error().subject, "/procedure/timings/0/step");
 }
 
 TEST(BadInput, InvalidUtf8InAPlanFileIsRefusedNotThrown) {
@@ -238,8 +238,8 @@ TEST(BadInput, AJournalRecordWithAnUnknownRoleIsRefusedAtItsPlace) {
   const auto records = json::journal_from_json(document);
 
   ASSERT_FALSE(records);
-  EXPECT_EQ(records.error().problem, JournalProblem::malformed);
-  EXPECT_EQ(records.error().sequence, 3U);
+  EXPECT_EQ(records.error().code, RefusalCode::record_malformed);
+  EXPECT_EQ(records.error().record, std::optional<std::uint64_t>{3U});
 }
 
 TEST(BadInput, InvalidUtf8InAJournalFileIsRefusedNotThrown) {

@@ -16,11 +16,14 @@ using exemplar::fixture::every_kind_journal;
 namespace bg = boost::gregorian;
 using Blob = std::vector<std::uint8_t>;
 
-// Offsets of a record's fixed fields (docs/journal.md, "Binary layout").
+// Offsets of a record's fixed fields in format 2 (docs/journal.md, "Binary layout"): the tag, the
+// version, sequence, candidate_sequence, previous hash, then the event's candidate, actor,
+// actor_unit (added in format 2), role, date, flags and kind.
 constexpr std::size_t version_offset = 1;
-constexpr std::size_t role_offset = 55;
-constexpr std::size_t date_offset = 56;
-constexpr std::size_t kind_offset = 61;
+constexpr std::size_t actor_unit_offset = 55;
+constexpr std::size_t role_offset = 59;
+constexpr std::size_t date_offset = 60;
+constexpr std::size_t kind_offset = 65;
 
 std::vector<Blob> stored_form(const std::vector<Record>& records) {
   std::vector<Blob> stored;
@@ -69,16 +72,20 @@ TEST(Binary, ARecordIsItsCanonicalBytesFollowedByItsHash) {
   EXPECT_EQ(default_hasher().sha256(canonical_bytes(record)), record.hash);
 }
 
-TEST(Binary, AFosteringRecordTakesNinetyEightBytes) {
-  // 62 bytes of header, a 4-byte mentor id and the 32-byte hash.
+TEST(Binary, AFosteringRecordTakesAHundredAndTwoBytes) {
+  // 66 bytes of header (62 in format 1, and the actor's 4-byte unit), a 4-byte mentor id and the
+  // 32-byte hash.
   const Workflow flow;
   const Record foster = every_kind_journal(flow).at(5);
 
   const Blob blob = to_binary(foster);
 
   ASSERT_EQ(foster.event.kind(), CommandKind::foster);
-  EXPECT_EQ(blob.size(), 98U);
+  EXPECT_EQ(blob.size(), 102U);
   EXPECT_EQ(blob[0], 'R');
+  EXPECT_EQ(blob[version_offset], journal_format_version);
+  EXPECT_EQ(blob[actor_unit_offset], foster.event.actor_unit.value());
+  EXPECT_EQ(blob[kind_offset], static_cast<std::uint8_t>(CommandKind::foster));
 }
 
 TEST(Binary, EveryBlobTheReaderAcceptsIsExactlyTheStoredFormOfWhatItReads) {
@@ -128,7 +135,7 @@ TEST(Binary, AJournalReplaysStoredBlobsOneByOneToTheSameStateAndRecords) {
     EXPECT_EQ(change.origin, Origin::replayed);
     heard.push_back(change.record);
   }};
-  journal.subscribe(listener);
+  ASSERT_TRUE(journal.subscribe(listener));
 
   for (const Blob& blob : stored) {
     const auto applied = journal.replay_binary(blob);
@@ -156,11 +163,11 @@ TEST(Binary, ABlobThatCannotBeReadStopsTheJournalAtTheNumberItExpectsAndChangesN
   }();
 
   ASSERT_FALSE(cut);
-  EXPECT_EQ(cut.error().problem, JournalProblem::malformed);
-  EXPECT_EQ(cut.error().sequence, 6U);
+  EXPECT_EQ(cut.error().code, RefusalCode::record_malformed);
+  EXPECT_EQ(cut.error().record, 6U);
   ASSERT_FALSE(edited);
-  EXPECT_EQ(edited.error().problem, JournalProblem::edited);
-  EXPECT_EQ(edited.error().sequence, 6U);
+  EXPECT_EQ(edited.error().code, RefusalCode::record_edited);
+  EXPECT_EQ(edited.error().record, 6U);
   EXPECT_EQ(journal.snapshot(), before);
   EXPECT_TRUE(journal.replay_binary(stored[5]));
 }
@@ -179,8 +186,8 @@ TEST(Binary, AJournalChecksStoredBlobsWithTheHostsOwnHasher) {
 
   EXPECT_EQ(with_key.snapshot(), writer.snapshot());
   ASSERT_FALSE(refused);
-  EXPECT_EQ(refused.error().problem, JournalProblem::edited);
-  EXPECT_EQ(refused.error().sequence, 1U);
+  EXPECT_EQ(refused.error().code, RefusalCode::record_edited);
+  EXPECT_EQ(refused.error().record, 1U);
 }
 
 TEST(Binary, SnapshotsAndCandidatesReadBackTheSame) {
@@ -207,7 +214,7 @@ TEST(Binary, EveryTruncatedRecordIsRefusedAsMalformed) {
     const auto back = record_from_binary(ByteView{blob.data(), size});
 
     ASSERT_FALSE(back) << size << " bytes";
-    EXPECT_EQ(back.error().problem, JournalProblem::malformed) << size << " bytes";
+    EXPECT_EQ(back.error().code, RefusalCode::record_malformed) << size << " bytes";
   }
 }
 
@@ -219,8 +226,8 @@ TEST(Binary, ABlobWithBytesAfterTheRecordIsRefused) {
   const auto back = record_from_binary(blob);
 
   ASSERT_FALSE(back);
-  EXPECT_EQ(back.error().problem, JournalProblem::malformed);
-  EXPECT_EQ(back.error().refusal.subject, "hash");
+  EXPECT_EQ(back.error().code, RefusalCode::record_malformed);
+  EXPECT_EQ(back.error().subject, "hash");
 }
 
 TEST(Binary, ASnapshotIsNotReadAsARecord) {
@@ -230,8 +237,8 @@ TEST(Binary, ASnapshotIsNotReadAsARecord) {
   const auto back = record_from_binary(to_binary(*snapshot));
 
   ASSERT_FALSE(back);
-  EXPECT_EQ(back.error().problem, JournalProblem::malformed);
-  EXPECT_EQ(back.error().refusal.subject, "form");
+  EXPECT_EQ(back.error().code, RefusalCode::record_malformed);
+  EXPECT_EQ(back.error().subject, "form");
 }
 
 TEST(Binary, ANewerFormatVersionIsRefusedNotGuessed) {
@@ -242,8 +249,8 @@ TEST(Binary, ANewerFormatVersionIsRefusedNotGuessed) {
   const auto back = record_from_binary(blob);
 
   ASSERT_FALSE(back);
-  EXPECT_EQ(back.error().problem, JournalProblem::unknown_version);
-  EXPECT_EQ(back.error().refusal.detail.en, "format version 2 is newer than this library reads (up to 1)");
+  EXPECT_EQ(back.error().code, RefusalCode::record_unknown_version);
+  EXPECT_EQ(back.error().detail.en, "format version 3 is newer than this library reads (up to 2)");
 }
 
 TEST(Binary, AnUnknownEventKindIsRefused) {
@@ -254,9 +261,9 @@ TEST(Binary, AnUnknownEventKindIsRefused) {
   const auto back = record_from_binary(blob);
 
   ASSERT_FALSE(back);
-  EXPECT_EQ(back.error().problem, JournalProblem::unknown_kind);
-  EXPECT_EQ(back.error().refusal.subject, "event.kind");
-  EXPECT_EQ(back.error().found, 1U);
+  EXPECT_EQ(back.error().code, RefusalCode::record_unknown_kind);
+  EXPECT_EQ(back.error().subject, "event.kind");
+  EXPECT_EQ(back.error().record, 1U);
 }
 
 TEST(Binary, AnUnknownRoleIsRefusedWithItsField) {
@@ -267,8 +274,8 @@ TEST(Binary, AnUnknownRoleIsRefusedWithItsField) {
   const auto back = record_from_binary(blob);
 
   ASSERT_FALSE(back);
-  EXPECT_EQ(back.error().problem, JournalProblem::malformed);
-  EXPECT_EQ(back.error().refusal.subject, "event.role");
+  EXPECT_EQ(back.error().code, RefusalCode::record_malformed);
+  EXPECT_EQ(back.error().subject, "event.role");
 }
 
 TEST(Binary, AnImpossibleDateIsRefusedWithItsField) {
@@ -280,8 +287,8 @@ TEST(Binary, AnImpossibleDateIsRefusedWithItsField) {
   const auto back = record_from_binary(blob);
 
   ASSERT_FALSE(back);
-  EXPECT_EQ(back.error().refusal.subject, "event.date");
-  EXPECT_EQ(back.error().refusal.detail.en, "2022-02-30 is not a date");
+  EXPECT_EQ(back.error().subject, "event.date");
+  EXPECT_EQ(back.error().detail.en, "2022-02-30 is not a date");
 }
 
 TEST(Binary, FlippingAnyByteOfAnyStoredRecordIsDetectedAtThatRecord) {
@@ -300,7 +307,7 @@ TEST(Binary, FlippingAnyByteOfAnyStoredRecordIsDetectedAtThatRecord) {
         const auto replayed = replay_binary(tampered, flow, before);
 
         ASSERT_FALSE(replayed) << "record " << k + 1 << ", byte " << i << ", mask " << int{mask};
-        EXPECT_EQ(replayed.error().sequence, k + 1) << "byte " << i << ", mask " << int{mask};
+        EXPECT_EQ(replayed.error().record, k + 1) << "byte " << i << ", mask " << int{mask};
       }
     }
   }
@@ -317,8 +324,8 @@ TEST(Binary, DeletingAnyStoredRecordIsDetectedAtItsPlace) {
     const auto replayed = replay_binary(tampered, flow);
 
     ASSERT_FALSE(replayed) << "deleted record " << k + 1;
-    EXPECT_EQ(replayed.error().problem, JournalProblem::gap);
-    EXPECT_EQ(replayed.error().sequence, k + 1);
+    EXPECT_EQ(replayed.error().code, RefusalCode::record_gap);
+    EXPECT_EQ(replayed.error().record, k + 1);
   }
 }
 
@@ -334,10 +341,19 @@ TEST(Binary, SwappingAnyTwoStoredRecordsIsDetectedAtTheFirst) {
       const auto replayed = replay_binary(tampered, flow);
 
       ASSERT_FALSE(replayed) << "swapped " << a + 1 << " and " << b + 1;
-      EXPECT_EQ(replayed.error().problem, JournalProblem::out_of_order);
-      EXPECT_EQ(replayed.error().sequence, a + 1);
+      EXPECT_EQ(replayed.error().code, RefusalCode::record_out_of_order);
+      EXPECT_EQ(replayed.error().record, a + 1);
     }
   }
+}
+
+TEST(Binary, EncodingTextLongerThanItsFieldHoldsIsABrokenPrecondition) {
+  // Journal::prepare and replay refuse such a record before anything is encoded.
+  const Workflow flow;
+  Record record = every_kind_journal(flow).at(0);
+  std::get<events::Discovered>(record.event.data).description = std::string(4097, 'a');
+
+  EXPECT_DEATH(static_cast<void>(to_binary(record)), "broken precondition");
 }
 
 TEST(Binary, EveryTruncatedSnapshotIsRefused) {
@@ -366,8 +382,9 @@ TEST(Binary, ACandidateWithAnUnknownStageIsRefusedWithItsField) {
   candidate.stage = Stage::registered;
   Blob blob = to_binary(candidate);
   const Blob registered = blob;
-  // The stage is the first of the seven one-byte fields at the end.
-  blob[blob.size() - 7] = static_cast<std::uint8_t>(stage_count);
+  // The stage is the first of the eight one-byte fields at the end: stage, subject, position, level,
+  // field, award, council_proposed, and the proposed awards of format 2.
+  blob[blob.size() - 8] = static_cast<std::uint8_t>(stage_count);
 
   const auto back = candidate_from_binary(blob);
 

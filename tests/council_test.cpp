@@ -69,9 +69,15 @@ TEST(Council, ThresholdsThatCanNeverBeReachedAreRefused) {
   const CouncilRules zero{Fraction{2, 0, false}, Fraction{1, 2, true}, Fraction{9, 10, false}};
   const CouncilRules over{Fraction{2, 3, false}, Fraction{1, 1, true}, Fraction{9, 10, false}};
 
-  EXPECT_EQ(validate(CouncilRules{}), std::nullopt);
-  EXPECT_EQ(validate(zero)->subject, "quorum");
-  EXPECT_EQ(validate(over)->subject, "approval");
+  const auto fine = validate(CouncilRules{});
+  const auto unreachable_quorum = validate(zero);
+  const auto unreachable_approval = validate(over);
+
+  EXPECT_TRUE(fine) << fine.error().message();
+  ASSERT_FALSE(unreachable_quorum);
+  EXPECT_EQ(unreachable_quorum.error().subject, "quorum");
+  ASSERT_FALSE(unreachable_approval);
+  EXPECT_EQ(unreachable_approval.error().subject, "approval");
 }
 
 TEST(Council, SelectsTheQuotaByVotesWhenTheCutOffIsClear) {

@@ -26,6 +26,8 @@ const std::map<std::string, std::function<std::string()>>& generators() {
       {"lifecycle.mermaid", [] { return to_mermaid(lifecycle_table, Lang::en); }},
       {"lifecycle.vi.mermaid", [] { return to_mermaid(lifecycle_table, Lang::vi); }},
       {"authority.markdown", [] { return policy_markdown(Policy::defaults(), Lang::en); }},
+      {"awards.markdown", [] { return awards_markdown(default_award_powers(), Lang::en); }},
+      {"pipeline.mermaid", [] { return pipeline_mermaid(standard_checks(), Lang::en); }},
       {"period.mermaid", [] { return to_mermaid(period_table, Lang::en); }},
       {"year.mermaid", [] { return to_mermaid(year_table, Lang::en); }},
       {"diagrams/period.dot", [] { return to_dot(period_table, "period", Lang::en); }},

@@ -1,14 +1,14 @@
-// The plan's registration guard on a real Workflow: hard refuses with the failed rules, soft warns,
-// council leaves it to the review (domain.md: register needs "the plan's eligibility guard").
+// The plan's registration guard, the pipeline's `eligibility` check on a running plan's workflow:
+// hard refuses with the failed rules, soft warns, council leaves it to the review (domain.md:
+// register needs "the plan's eligibility guard"). Seed 000's plan and criteria throughout.
+#include <algorithm>
 #include <atomic>
 #include <map>
+#include <memory>
 #include <thread>
 #include <vector>
 
 #include "support/lifecycle_fixture.hpp"
-
-#include <exemplar/eligibility.hpp>
-#include <exemplar/profiles.hpp>
 
 namespace exemplar {
 namespace {
@@ -53,20 +53,28 @@ Evidence nguyen_short_of_initiatives() {
 
 const commands::Register registration{"Mô hình thanh tra chuyên đề"};
 
+/// Seed 000's plan running with the registration guard `mode`, and Nguyen walked to `fostered`
+/// under it with `evidence` on record. Seed 000 dates registration only in 2021, so the timing
+/// check lets his registration of 3/1/2022 through and only the criteria decide.
 struct Guarded {
-  Profile profile = profiles::hatinh_inspectorate_2021_2025();
   Records records;
-  EligibilityGate gate;
-  Workflow flow;
+  std::unique_ptr<RunningPlan> plan;
   Walked walked;
 
-  explicit Guarded(GuardMode mode, Evidence evidence)
-      : gate(profile, records, mode), flow(Policy::defaults(), CouncilRules{}, &gate), walked(walk_to(flow, Stage::fostered)) {
+  explicit Guarded(GuardMode mode, Evidence evidence) {
     records.put(nguyen, std::move(evidence));
+    Plan seed = plans::hatinh_inspectorate_2021_2025();
+    seed.procedure.registration = mode;
+    auto made = RunningPlan::make(std::move(seed), records);
+    EXPECT_TRUE(made) << made.error().message();
+    if (made) plan = std::move(*made);
+    walked = walk_to(flow(), Stage::fostered);
   }
 
+  const Workflow& flow() const { return plan->workflow(); }
+
   tl::expected<Event, Refusal> register_nguyen() const {
-    return flow.decide(walked.candidate, registration, unit_head, walked.next_day);
+    return flow().decide(walked.candidate, registration, unit_head, walked.next_day);
   }
 };
 
@@ -76,7 +84,7 @@ TEST(Eligibility, HardGuardRegistersAnEligibleCandidateWithoutAFlag) {
   auto event = g.register_nguyen();
 
   ASSERT_TRUE(event) << event.error().message();
-  EXPECT_EQ(event->flags, 0);
+  EXPECT_TRUE(event->flags.empty());
 }
 
 TEST(Eligibility, HardGuardRefusesAnIneligibleCandidateNamingTheFailedRules) {
@@ -121,7 +129,17 @@ TEST(Eligibility, CouncilGuardLeavesTheCriteriaToTheReview) {
   auto event = g.register_nguyen();
 
   ASSERT_TRUE(event);
-  EXPECT_EQ(event->flags, 0);
+  EXPECT_TRUE(event->flags.empty());
+}
+
+TEST(Eligibility, CouncilGuardRegistersACandidateTheHostHasNoEvidenceFor) {
+  Guarded g{GuardMode::council, nguyen_evidence()};
+  g.records = Records{};
+
+  auto event = g.register_nguyen();
+
+  ASSERT_TRUE(event) << event.error().message();
+  EXPECT_TRUE(event->flags.empty());
 }
 
 TEST(Eligibility, AVerdictThatNeedsTheCouncilPassesEvenAHardGuard) {
@@ -133,7 +151,7 @@ TEST(Eligibility, AVerdictThatNeedsTheCouncilPassesEvenAHardGuard) {
   auto event = g.register_nguyen();
 
   ASSERT_TRUE(event) << event.error().message();
-  EXPECT_EQ(event->flags, 0);
+  EXPECT_TRUE(event->flags.empty());
 }
 
 TEST(Eligibility, ACandidateWithoutEvidenceCannotBeCheckedAndIsRefused) {
@@ -173,7 +191,7 @@ TEST(Eligibility, BadEvidenceIsRefusedWhateverTheMode) {
 TEST(Eligibility, OtherStepsAreNotGuarded) {
   const Guarded g{GuardMode::hard, nguyen_short_of_initiatives()};
 
-  auto withdrawn = g.flow.decide(g.walked.candidate, commands::Withdraw{"Chuyển công tác"}, unit_head, g.walked.next_day);
+  auto withdrawn = g.flow().decide(g.walked.candidate, commands::Withdraw{"Chuyển công tác"}, unit_head, g.walked.next_day);
 
   EXPECT_TRUE(withdrawn);
 }
@@ -181,7 +199,7 @@ TEST(Eligibility, OtherStepsAreNotGuarded) {
 TEST(Eligibility, TheOptionsShowWhyRegisteringIsNotAllowed) {
   const Guarded g{GuardMode::hard, nguyen_short_of_initiatives()};
 
-  const auto options = g.flow.options(g.walked.candidate, unit_head, g.walked.next_day);
+  const auto options = g.flow().options(g.walked.candidate, unit_head, g.walked.next_day);
 
   const auto reg = std::find_if(options.begin(), options.end(),
                                 [](const Option& o) { return o.command == CommandKind::register_; });
@@ -190,7 +208,7 @@ TEST(Eligibility, TheOptionsShowWhyRegisteringIsNotAllowed) {
   EXPECT_EQ(reg->refusal->code, RefusalCode::not_eligible);
 }
 
-TEST(Eligibility, OneGateServesManyThreadsAtOnce) {
+TEST(Eligibility, OneRunningPlanServesManyThreadsAtOnce) {
   const Guarded eligible{GuardMode::hard, nguyen_evidence()};
   const Guarded ineligible{GuardMode::hard, nguyen_short_of_initiatives()};
   std::atomic<int> wrong{0};

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fuzz/targets.hpp"
@@ -53,17 +54,72 @@ TEST(FuzzRegressions, EveryStoredBinaryJournalInputIsRefusedOrReplaysTheSameTwic
   EXPECT_GE(count, 2U);
 }
 
+/// The bytes of a stored input.
+std::vector<std::uint8_t> corpus_file(const std::string& target, const std::string& name) {
+  std::ifstream in(fs::path(EXEMPLAR_SOURCE_DIR) / "tests" / "fuzz" / "corpus" / target / name, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
 // The seeds are real journals: they replay, so the fuzzers start from deep inside the formats.
 TEST(FuzzRegressions, TheJournalSeedsReplayWhole) {
-  std::ifstream in(fs::path(EXEMPLAR_SOURCE_DIR) / "tests/fuzz/corpus/fuzz_journal_binary/every_kind.bin",
-                   std::ios::binary);
-  const std::vector<std::uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::vector<std::uint8_t> bytes = corpus_file("fuzz_journal_binary", "every_kind.bin");
+  const auto blobs = fuzz::split_blobs(bytes.data(), bytes.size());
   const Workflow flow;
 
-  const auto state = replay_binary(fuzz::split_blobs(bytes.data(), bytes.size()), flow);
+  const auto state = replay_binary(blobs, flow);
 
   ASSERT_TRUE(state) << state.error().message();
   EXPECT_EQ(state->candidates.size(), 5U);
+  EXPECT_EQ(record_from_binary(blobs.front())->version, journal_format_version);
+}
+
+// Seeds written by the library of format 1 are kept as they were: version-1 journals still replay.
+TEST(FuzzRegressions, TheVersionOneJournalSeedsStillReplayWhole) {
+  const std::vector<std::uint8_t> bytes = corpus_file("fuzz_journal_binary", "every_kind_v1.bin");
+  const auto blobs = fuzz::split_blobs(bytes.data(), bytes.size());
+  const std::vector<std::uint8_t> text = corpus_file("fuzz_journal_json", "every_kind_v1.json");
+  const auto document = json::parse(std::string_view{reinterpret_cast<const char*>(text.data()), text.size()});
+  ASSERT_TRUE(document);
+  const auto records = json::journal_from_json(*document);
+  ASSERT_TRUE(records) << records.error().message();
+  const Workflow flow;
+
+  const auto from_binary = replay_binary(blobs, flow);
+  const auto from_json = replay(*records, flow);
+
+  ASSERT_TRUE(from_binary) << from_binary.error().message();
+  EXPECT_EQ(from_binary->candidates.size(), 5U);
+  ASSERT_TRUE(from_json) << from_json.error().message();
+  EXPECT_EQ(*from_json, *from_binary);
+  for (const auto& blob : blobs) EXPECT_EQ(record_from_binary(blob)->version, 1U);
+  for (const auto& record : *records) EXPECT_EQ(record.version, 1U);
+}
+
+// A version-1 snapshot seed still reads, and the version-1 records after it replay from it.
+TEST(FuzzRegressions, TheVersionOneSnapshotSeedStillResumes) {
+  const std::vector<std::uint8_t> bytes = corpus_file("fuzz_journal_binary", "snapshot_then_records_v1.bin");
+  const auto blobs = fuzz::split_blobs(bytes.data(), bytes.size());
+  ASSERT_GE(blobs.size(), 2U);
+  const auto from = snapshot_from_binary(blobs.front());
+  ASSERT_TRUE(from) << from.error().message();
+  const Workflow flow;
+
+  const auto state = replay_binary(std::vector<fuzz::Blob>(blobs.begin() + 1, blobs.end()), flow, *from);
+
+  ASSERT_TRUE(state) << state.error().message();
+  EXPECT_EQ(state->candidates.size(), 5U);
+  EXPECT_EQ(blobs.front()[1], 1U) << "the snapshot's format version";
+}
+
+// The plan seeds are of the current plan format: they load, so the fuzzer starts inside the format.
+TEST(FuzzRegressions, ThePlanSeedsLoad) {
+  for (const char* name : {"inspectorate-2021.json", "langson-inspectorate-2025.json"}) {
+    const std::vector<std::uint8_t> text = corpus_file("fuzz_plan_json", name);
+
+    const auto plan = json::plan_from_text(std::string_view{reinterpret_cast<const char*>(text.data()), text.size()});
+
+    EXPECT_TRUE(plan) << name << ": " << plan.error().message();
+  }
 }
 
 }  // namespace

@@ -193,11 +193,15 @@ TEST(JsonPlan, EveryBuiltInPlanRoundTripsThroughItsText) {
     EXPECT_EQ(back->title, plan.title);
     EXPECT_EQ(back->seed, plan.seed);
     EXPECT_EQ(back->roadmap, plan.roadmap) << plan.id;
-    EXPECT_EQ(back->windows, plan.windows) << plan.id;
-    EXPECT_EQ(back->registration, plan.registration);
-    EXPECT_EQ(back->council.quorum, plan.council.quorum);
-    EXPECT_EQ(back->council.approval, plan.council.approval);
-    EXPECT_EQ(back->council.title_approval, plan.council.title_approval);
+    EXPECT_EQ(back->procedure.timings, plan.procedure.timings) << plan.id;
+    EXPECT_EQ(back->procedure.quotas, plan.procedure.quotas) << plan.id;
+    EXPECT_EQ(back->procedure.arrows, plan.procedure.arrows) << plan.id;
+    EXPECT_EQ(back->procedure.awards, plan.procedure.awards) << plan.id;
+    EXPECT_EQ(back->procedure.registration, plan.procedure.registration);
+    EXPECT_EQ(back->procedure.council.quorum, plan.procedure.council.quorum);
+    EXPECT_EQ(back->procedure.council.approval, plan.procedure.council.approval);
+    EXPECT_EQ(back->procedure.council.title_approval, plan.procedure.council.title_approval);
+    EXPECT_TRUE(back->procedure == plan.procedure) << plan.id;
     EXPECT_EQ(json::to_json(*back), json::to_json(plan)) << plan.id;
   }
 }
@@ -207,17 +211,19 @@ TEST(JsonPlan, ADocumentNamesItsSchemaAndVersionAndWritesEnumsAndDatesByName) {
 
   EXPECT_EQ(document["schema"], "exemplar.plan");
   EXPECT_EQ(document["version"], json::plan_format_version);
-  EXPECT_EQ(document["registration"], "soft");
+  EXPECT_EQ(document["procedure"]["registration"], "soft");
   EXPECT_EQ(document["roadmap"]["milestones"][0]["deadline"]["date"], "2025-03-31");
   EXPECT_EQ(document["roadmap"]["milestones"][0]["deadline"]["bound"], "exclusive");
   EXPECT_EQ(document["roadmap"]["calendar"]["weekend"], (Json{"sunday", "saturday"}));
-  EXPECT_EQ(document["send_up"], nullptr);
+  // 004 IV.1: «mỗi phòng ít nhất từ 01»: a quota with no most writes it as null.
+  EXPECT_EQ(document["procedure"]["quotas"][0]["at_least"], 1);
+  EXPECT_EQ(document["procedure"]["quotas"][0]["at_most"], nullptr);
 }
 
 TEST(JsonPlan, TheFileTextStartsWithTheSchemaAndVersion) {
   const std::string text = json::to_text(plans::inspectorate_2021());
 
-  EXPECT_EQ(text.rfind("{\n  \"schema\": \"exemplar.plan\",\n  \"version\": 1,\n  \"id\": \"inspectorate-2021\",", 0), 0U);
+  EXPECT_EQ(text.rfind("{\n  \"schema\": \"exemplar.plan\",\n  \"version\": 2,\n  \"id\": \"inspectorate-2021\",", 0), 0U);
   EXPECT_EQ(text.back(), '\n');
 }
 
@@ -316,26 +322,35 @@ const std::string economic = "/profile/rule_sets/0/collective/children/3/childre
 
 Json& at(Json& document, const std::string& pointer) { return document[Json::json_pointer(pointer)]; }
 
+/// A quota on registrations in each year's registration milestone, per unit.
+Json quota(Json at_least, Json at_most) {
+  return Json{{"step", "register"},
+              {"milestones", {{"kind", "registration"}, {"year", "step_date"}}},
+              {"scope", "per_unit"},
+              {"at_least", std::move(at_least)},
+              {"at_most", std::move(at_most)}};
+}
+
 const std::vector<Broken>& catalogue() {
   static const std::vector<Broken> all{
       {"a missing field", [](Json& d) { at(d, milestone + "/deadline").erase("bound"); },
        milestone + "/deadline/bound", "missing"},
       {"a field of the wrong type", [](Json& d) { at(d, "/roadmap/first_year") = "2021"; },
        "/roadmap/first_year", "a string where a whole number was expected"},
-      {"an unknown enum value", [](Json& d) { at(d, "/registration") = "strict"; },
-       "/registration", "'strict' is not one of hard, soft, council"},
-      {"an unknown stage in a grant", [](Json& d) { at(d, "/grants/0/stages/0") = "nominated"; },
-       "/grants/0/stages/0", "'nominated' is not one of initial, discovered, fostered, registered"},
+      {"an unknown enum value", [](Json& d) { at(d, "/procedure/registration") = "strict"; },
+       "/procedure/registration", "'strict' is not one of hard, soft, council"},
+      {"an unknown stage in a grant", [](Json& d) { at(d, "/procedure/grants/0/stages/0") = "nominated"; },
+       "/procedure/grants/0/stages/0", "'nominated' is not one of initial, discovered, fostered, registered"},
       {"an unknown weekday", [](Json& d) { at(d, "/roadmap/calendar/weekend/0") = "sun"; },
        "/roadmap/calendar/weekend/0", "'sun' is not one of sunday, monday"},
       {"a day that does not exist", [](Json& d) { at(d, milestone + "/deadline/date") = "2025-02-30"; },
        milestone + "/deadline/date", "'2025-02-30' is not a date (YYYY-MM-DD)"},
-      {"a date outside the supported years", [](Json& d) { at(d, milestone + "/window/opens") = "1850-10-01"; },
-       milestone + "/window/opens", "1850-10-01 is outside the years 1900-2999"},
-      {"a window that closes before it opens", [](Json& d) { at(d, milestone + "/window/closes") = "2023-09-30"; },
-       milestone + "/window/closes", "the window closes on 2023-09-30, before it opens on 2023-10-01"},
+      {"a date outside the supported years", [](Json& d) { at(d, milestone + "/open_period/opens") = "1850-10-01"; },
+       milestone + "/open_period/opens", "1850-10-01 is outside the years 1900-2999"},
+      {"an open period that closes before it opens", [](Json& d) { at(d, milestone + "/open_period/closes") = "2023-09-30"; },
+       milestone + "/open_period/closes", "the open period closes on 2023-09-30, before it opens on 2023-10-01"},
       {"a deadline after its window", [](Json& d) { at(d, milestone + "/deadline/date") = "2024-01-15"; },
-       milestone + "/deadline/date", "the last day on time, 2024-01-15, is after the window closes on 2023-12-31"},
+       milestone + "/deadline/date", "the last day on time, 2024-01-15, is after the open period closes on 2023-12-31"},
       {"a roadmap before the years the library computes with", [](Json& d) { at(d, "/roadmap/first_year") = 1800; },
        "/roadmap/first_year", "1800 is before 1900, the first year a roadmap may cover"},
       {"a roadmap that ends before it starts", [](Json& d) { at(d, "/roadmap/last_year") = 2020; },
@@ -362,21 +377,21 @@ const std::vector<Broken>& catalogue() {
        economic + "/params/percent", "a percentage from 0 to 100 that can be met"},
       {"a percentage written as text", [](Json& d) { at(d, economic + "/params/percent") = "NaN"; },
        economic + "/params/percent", "a string where a number was expected"},
-      {"a council share over 100%", [](Json& d) { at(d, "/council/approval/numerator") = 3; },
-       "/council/approval", "a threshold is a share above 0 that can be reached"},
+      {"a council share over 100%", [](Json& d) { at(d, "/procedure/council/approval/numerator") = 3; },
+       "/procedure/council/approval", "a threshold is a share above 0 that can be reached"},
       {"rule sets out of date order", [](Json& d) { at(d, "/profile/rule_sets").push_back(at(d, "/profile/rule_sets/0")); },
        "/profile/rule_sets/1/effective_from", "rule sets are listed in the order they take effect"},
       {"a rating day that does not exist", [](Json& d) { at(d, "/profile/calendar/month") = 2; at(d, "/profile/calendar/day") = 30; },
        "/profile/calendar", "the rating day is a day of the year"},
-      {"a quota whose least is above its most", [](Json& d) { at(d, "/send_up") = Json{{"at_least", 6}, {"at_most", 5}}; },
-       "/send_up/at_least", "at least 6 is more than at most 5"},
+      {"a quota whose least is above its most", [](Json& d) { at(d, "/procedure/quotas").push_back(quota(6, 5)); },
+       "/procedure/quotas/0/at_least", "at least 6 is more than at most 5"},
       {"an unknown field", [](Json& d) { at(d, milestone)["colour"] = "red"; },
        milestone + "/colour", "not a field of this document"},
       {"an empty title", [](Json& d) { at(d, "/title/vi") = ""; }, "/title/vi", "must not be empty"},
       {"another kind of document", [](Json& d) { at(d, "/schema") = "exemplar.journal"; },
        "/schema", "'exemplar.journal' is not the schema of a plan, 'exemplar.plan'"},
-      {"a newer version", [](Json& d) { at(d, "/version") = 2; },
-       "/version", "version 2 is newer than this library reads (up to 1); upgrade the library"},
+      {"a newer version", [](Json& d) { at(d, "/version") = 3; },
+       "/version", "version 3 is newer than this library reads (up to 2); upgrade the library"},
   };
   return all;
 }
@@ -402,7 +417,7 @@ TEST(JsonPlan, EveryMalformedFileOfTheCatalogueIsRefusedAtThePointerOfItsBadFiel
 // rather than that a field is unknown.
 TEST(JsonPlan, ANewerVersionIsRefusedAsNewerEvenWithFieldsThisVersionDoesNotKnow) {
   Json document = seed_document();
-  document["version"] = 2;
+  document["version"] = 3;
   document["budget"] = Json{{"total", 1000}};
 
   const Refusal refusal = refusal_of(document);
@@ -410,6 +425,156 @@ TEST(JsonPlan, ANewerVersionIsRefusedAsNewerEvenWithFieldsThisVersionDoesNotKnow
   EXPECT_EQ(refusal.subject, "/version");
   EXPECT_EQ(refusal.code, RefusalCode::invalid_argument);
   EXPECT_NE(refusal.message(Lang::vi).find("hãy nâng cấp thư viện"), std::string::npos);
+}
+
+/// Seed 000's plan as a file of plan format version 1 wrote it: the procedure's parts at the top
+/// (the registration guard, the step windows, the grants, the council, the send-up quota) and each
+/// milestone's open period called its "window".
+Json version_1_document() {
+  Json document = seed_document();
+  const Json procedure = document["procedure"];
+  document.erase("procedure");
+  document["version"] = 1;
+  document["registration"] = procedure["registration"];
+  Json windows = Json::array();
+  for (const Json& timing : procedure["timings"]) {
+    windows.push_back(Json{{"step", timing["step"]},
+                           {"milestone", timing["milestones"]["kind"]},
+                           {"rule", timing["rule"]},
+                           {"year", timing["milestones"]["year"]}});
+  }
+  document["windows"] = std::move(windows);
+  document["grants"] = procedure["grants"];
+  document["council"] = procedure["council"];
+  document["send_up"] = nullptr;
+  for (Json& m : document["roadmap"]["milestones"]) {
+    m["window"] = m["open_period"];
+    m.erase("open_period");
+  }
+  return document;
+}
+
+// Plan format version 2 gathered the procedure into one object: a version-1 file is not guessed
+// at, it is refused with both versions named, so the host knows to convert it.
+TEST(JsonPlan, AVersionOneFileIsRefusedNamingBothVersions) {
+  const Json document = version_1_document();
+
+  const Refusal refusal = refusal_of(document);
+  auto from_text = json::plan_from_text(document.dump(2));
+
+  EXPECT_EQ(refusal.code, RefusalCode::invalid_argument);
+  EXPECT_EQ(refusal.subject, "/version");
+  EXPECT_NE(refusal.detail.en.find("version 1"), std::string::npos) << refusal.detail.en;
+  EXPECT_NE(refusal.detail.en.find("version 2"), std::string::npos) << refusal.detail.en;
+  EXPECT_NE(refusal.detail.vi.find("phiên bản 1"), std::string::npos) << refusal.detail.vi;
+  EXPECT_NE(refusal.detail.vi.find("phiên bản 2"), std::string::npos) << refusal.detail.vi;
+  ASSERT_FALSE(from_text);
+  EXPECT_EQ(from_text.error(), refusal);
+}
+
+/// One malformed procedure: how seed 000's document is broken, where it is refused, and why in
+/// both languages.
+struct BrokenProcedure {
+  std::string what;
+  std::function<void(Json&)> breaks;
+  std::string pointer;
+  std::string because_en;
+  std::string because_vi;
+};
+
+Json arrow(std::string from, std::string command, std::string to, std::string guard) {
+  return Json{{"from", std::move(from)}, {"command", std::move(command)}, {"to", std::move(to)}, {"guard", std::move(guard)}};
+}
+
+/// Removes every element of the array at `pointer` whose `key` is `value`.
+void erase_where(Json& document, const std::string& pointer, const std::string& key, const std::string& value) {
+  Json kept = Json::array();
+  for (const Json& each : at(document, pointer)) {
+    if (each.at(key) != value) kept.push_back(each);
+  }
+  at(document, pointer) = std::move(kept);
+}
+
+/// Removes `value` from the array at `pointer`.
+void erase_value(Json& document, const std::string& pointer, const std::string& value) {
+  Json kept = Json::array();
+  for (const Json& each : at(document, pointer)) {
+    if (each != value) kept.push_back(each);
+  }
+  at(document, pointer) = std::move(kept);
+}
+
+const std::vector<BrokenProcedure>& procedure_catalogue() {
+  static const std::vector<BrokenProcedure> all{
+      {"an arrow out of a final stage",
+       [](Json& d) { at(d, "/procedure/arrows").push_back(arrow("withdrawn", "nominate", "registered", "")); },
+       "/procedure/arrows/0/from", "'withdrawn' is a final stage: no step leaves it", "là trạng thái kết thúc"},
+      {"an arrow back to before discovery",
+       [](Json& d) { at(d, "/procedure/arrows").push_back(arrow("reviewed", "nominate", "initial", "")); },
+       "/procedure/arrows/0/to", "no step leads back to before discovery", "không bước nào quay về trước khi phát hiện"},
+      {"an arrow naming an unknown guard",
+       [](Json& d) { at(d, "/procedure/arrows").push_back(arrow("reviewed", "nominate", "registered", "has_budget")); },
+       "/procedure/arrows/0/guard", "'has_budget' is not a guard; the guards are council_proposed", "không phải điều kiện đã biết"},
+      {"an arrow out of a stage no step reaches",
+       [](Json& d) {
+         erase_value(d, "/procedure/steps", "recognize");
+         at(d, "/procedure/arrows").push_back(arrow("recognized", "nominate", "registered", "has_higher_level"));
+       },
+       "/procedure/arrows/0/from", "no step of the plan reaches 'recognized', so this arrow can never be taken",
+       "không bước nào của kế hoạch dẫn tới"},
+      {"steps out of a stage no step reaches", [](Json& d) { erase_value(d, "/procedure/steps", "recognize"); },
+       "/procedure/steps", "no step of the plan reaches 'recognized', so 'commend' from there can never be taken",
+       "không bước nào của kế hoạch dẫn tới"},
+      {"a step no role may take", [](Json& d) { erase_where(d, "/procedure/grants", "command", "revoke"); },
+       "/procedure/steps", "the plan uses the step 'revoke' but grants it to no role", "nhưng không giao cho vai trò nào"},
+      {"a plan without discovery", [](Json& d) { erase_value(d, "/procedure/steps", "discover"); },
+       "/procedure/steps", "a plan without discovery can never start a candidate", "không có ứng viên nào"},
+      {"a quota of at most 0", [](Json& d) { at(d, "/procedure/quotas").push_back(quota(nullptr, 0)); },
+       "/procedure/quotas/0/at_most", "a quota of at most 0 allows nobody", "chỉ tiêu tối đa 0"},
+      {"a quota of at least 0", [](Json& d) { at(d, "/procedure/quotas").push_back(quota(0, 2)); },
+       "/procedure/quotas/0/at_least", "a quota of at least 0 asks nothing", "chỉ tiêu tối thiểu 0"},
+      {"a quota of neither least nor most", [](Json& d) { at(d, "/procedure/quotas").push_back(quota(nullptr, nullptr)); },
+       "/procedure/quotas/0", "a quota says at least or at most how many", "chỉ tiêu phải nêu số lượng"},
+      {"an award power for an unknown role", [](Json& d) { at(d, "/procedure/awards/0/role") = "emperor"; },
+       "/procedure/awards/0/role", "'emperor' is not one of", "emperor"},
+      {"an award power listing a role twice",
+       [](Json& d) { at(d, "/procedure/awards").push_back(at(d, "/procedure/awards/0")); },
+       "/procedure/awards/2/role", "the role 'agency_head' is listed twice", "bị liệt kê hai lần"},
+      {"an award both granted and proposed",
+       [](Json& d) { at(d, "/procedure/awards/0/proposes").push_back("agency_certificate"); },
+       "/procedure/awards/0/proposes", "an award is either granted or proposed upward, not both",
+       "chỉ được tặng hoặc đề nghị cấp trên"},
+      {"a timing naming a milestone the roadmap lacks",
+       [](Json& d) { at(d, "/procedure/timings/0/milestones")["id"] = "registration-2030"; },
+       "/procedure/timings/0/milestones/id", "the roadmap has no milestone 'registration-2030'",
+       "lộ trình không có mốc «registration-2030»"},
+      {"a quota naming a milestone of another kind",
+       [](Json& d) {
+         Json q = quota(1, 2);
+         q["milestones"]["id"] = "report-2023";
+         at(d, "/procedure/quotas").push_back(std::move(q));
+       },
+       "/procedure/quotas/0/milestones/kind", "the milestone 'report-2023' is a report, not a registration", "report-2023"},
+  };
+  return all;
+}
+
+TEST(JsonPlan, EveryMalformedProcedureIsRefusedAtThePointerOfItsBadFieldInBothLanguages) {
+  for (const BrokenProcedure& broken : procedure_catalogue()) {
+    SCOPED_TRACE(broken.what);
+    Json document = seed_document();
+    broken.breaks(document);
+
+    const Refusal refusal = refusal_of(document);
+    auto from_text = json::plan_from_text(document.dump());
+
+    EXPECT_EQ(refusal.code, RefusalCode::invalid_argument);
+    EXPECT_EQ(refusal.subject, broken.pointer);
+    EXPECT_NE(refusal.detail.en.find(broken.because_en), std::string::npos) << refusal.detail.en;
+    EXPECT_NE(refusal.detail.vi.find(broken.because_vi), std::string::npos) << refusal.detail.vi;
+    ASSERT_FALSE(from_text);
+    EXPECT_EQ(from_text.error(), refusal);
+  }
 }
 
 TEST(JsonPlan, TextThatIsNotUtf8IsWrittenWithoutThrowing) {

@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include <exemplar/binary.hpp>
 #include <exemplar/journal.hpp>
 #include <exemplar/lifecycle.hpp>
 
@@ -41,7 +42,7 @@ TEST(Observer, HearsEveryAppendedRecordAfterTheJournalAlreadyIncludesIt) {
   FunctionObserver listener{[&](const Change& change) {
     heard.push_back({change.record.sequence, change.before.stage, change.after.stage, change.origin, journal.sequence()});
   }};
-  journal.subscribe(listener);
+  ASSERT_TRUE(journal.subscribe(listener));
 
   const auto appended = append_all(journal, records);
 
@@ -63,7 +64,7 @@ TEST(Observer, HearsReplayedRecordsAsReplayedAndCommittedOnesAsAppended) {
   Journal journal{flow};
   std::vector<Origin> origins;
   FunctionObserver listener{[&](const Change& change) { origins.push_back(change.origin); }};
-  journal.subscribe(listener);
+  ASSERT_TRUE(journal.subscribe(listener));
 
   ASSERT_TRUE(journal.replay(records[0]));
   const auto prepared = journal.prepare(records[1].event);
@@ -79,7 +80,7 @@ TEST(Observer, AThrowingObserverChangesNeitherTheStateNorTheRecords) {
   Journal quiet{flow};
   Journal noisy{flow};
   FunctionObserver thrower{[](const Change&) { throw std::runtime_error("mail server down"); }};
-  noisy.subscribe(thrower);
+  ASSERT_TRUE(noisy.subscribe(thrower));
 
   const auto from_quiet = append_all(quiet, records);
   const auto from_noisy = append_all(noisy, records);
@@ -96,7 +97,7 @@ TEST(Observer, AThrowingObserverIsReportedNotPropagated) {
   FunctionObserver thrower{[](const Change& change) {
     if (change.record.sequence == 3) throw std::runtime_error("mail server down");
   }};
-  journal.subscribe(thrower);
+  ASSERT_TRUE(journal.subscribe(thrower));
 
   const auto appended = append_all(journal, records);
   const auto failures = journal.take_observer_failures();
@@ -116,8 +117,8 @@ TEST(Observer, OtherObserversAreStillToldWhenOneThrows) {
   FunctionObserver thrower{[](const Change&) { throw 42; }};
   std::size_t told = 0;
   FunctionObserver counter{[&](const Change&) { ++told; }};
-  journal.subscribe(thrower);
-  journal.subscribe(counter);
+  ASSERT_TRUE(journal.subscribe(thrower));
+  ASSERT_TRUE(journal.subscribe(counter));
 
   append_all(journal, records);
   const auto failures = journal.take_observer_failures();
@@ -127,19 +128,36 @@ TEST(Observer, OtherObserversAreStillToldWhenOneThrows) {
   EXPECT_EQ(failures[0].what, "unknown exception");
 }
 
-TEST(Observer, AnObserverThatChangesTheJournalIsStoppedAndReported) {
+TEST(Observer, AnObserverThatChangesTheJournalIsRefusedAsBusyAndChangesNothing) {
   const Workflow flow;
   const auto records = every_kind_journal(flow);
   Journal journal{flow};
-  FunctionObserver meddler{[&](const Change&) { static_cast<void>(journal.append(records[1].event)); }};
-  journal.subscribe(meddler);
+  FunctionObserver bystander{[](const Change&) {}};
+  std::vector<tl::expected<void, Refusal>> attempts;
+  FunctionObserver meddler{[&](const Change&) {
+    const auto appended = journal.append(records[1].event);
+    attempts.push_back(appended ? tl::expected<void, Refusal>{} : tl::make_unexpected(appended.error()));
+    attempts.push_back(journal.commit(records[1]));
+    attempts.push_back(journal.replay(records[1]));
+    attempts.push_back(journal.replay_binary(to_binary(records[1])));
+    attempts.push_back(journal.subscribe(bystander));
+    attempts.push_back(journal.unsubscribe(bystander));
+  }};
+  ASSERT_TRUE(journal.subscribe(meddler));
 
   ASSERT_TRUE(journal.append(records[0].event));
-  const auto failures = journal.take_observer_failures();
 
   EXPECT_EQ(journal.sequence(), 1U);
-  ASSERT_EQ(failures.size(), 1U);
-  EXPECT_EQ(failures[0].what, "exemplar::Journal::append: an observer may not change the journal it observes");
+  EXPECT_EQ(journal.head(), records[0].hash);
+  ASSERT_EQ(attempts.size(), 6U);
+  for (const auto& attempt : attempts) {
+    ASSERT_FALSE(attempt);
+    EXPECT_EQ(attempt.error().code, RefusalCode::journal_busy);
+    EXPECT_EQ(attempt.error().record, 1U);
+  }
+  EXPECT_TRUE(journal.take_observer_failures().empty());
+  ASSERT_TRUE(journal.unsubscribe(meddler));
+  EXPECT_TRUE(journal.replay(records[1]));
 }
 
 TEST(Observer, ARefusedOrBrokenRecordIsNotAnnounced) {
@@ -148,9 +166,9 @@ TEST(Observer, ARefusedOrBrokenRecordIsNotAnnounced) {
   Journal journal{flow};
   std::size_t told = 0;
   FunctionObserver counter{[&](const Change&) { ++told; }};
-  journal.subscribe(counter);
-  const Event commend{CandidateId{1}, ActorId{30}, Role::agency_head, bg::date{2022, 3, 1},
-                      events::Commended{Award::agency_certificate}, 0};
+  ASSERT_TRUE(journal.subscribe(counter));
+  const Event commend{CandidateId{1}, ActorId{30}, UnitId{1}, Role::agency_head, bg::date{2022, 3, 1}, StepFlags{},
+                      events::Commended{Award::agency_certificate}};
   records[0].event.actor = ActorId{99};
 
   const auto refused = journal.append(commend);
@@ -167,10 +185,10 @@ TEST(Observer, AnUnsubscribedObserverHearsNothingMore) {
   Journal journal{flow};
   std::size_t told = 0;
   FunctionObserver counter{[&](const Change&) { ++told; }};
-  journal.subscribe(counter);
+  ASSERT_TRUE(journal.subscribe(counter));
   ASSERT_TRUE(journal.replay(records[0]));
 
-  journal.unsubscribe(counter);
+  ASSERT_TRUE(journal.unsubscribe(counter));
   ASSERT_TRUE(journal.replay(records[1]));
 
   EXPECT_EQ(told, 1U);

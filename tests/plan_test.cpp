@@ -1,5 +1,5 @@
 // Plans as data (DESIGN.md, "Plans are data"): the five seeds built in, validated, and at work on
-// the lifecycle through their roadmap windows and registration guard.
+// the lifecycle through their procedures: timings, quotas and registration guard.
 #include <map>
 
 #include "support/lifecycle_fixture.hpp"
@@ -41,7 +41,8 @@ TEST(Plan, EveryBuiltInPlanIsValidAndFoundByItsId) {
 
     ASSERT_TRUE(plan) << id;
     EXPECT_EQ(plan->id, id);
-    EXPECT_EQ(validate(*plan), std::nullopt) << id << ": " << validate(*plan)->message();
+    const auto valid = validate(*plan);
+    EXPECT_TRUE(valid) << id << ": " << valid.error().message();
   }
   EXPECT_EQ(plans::all().size(), 5U);
 }
@@ -61,50 +62,147 @@ TEST(Plan, AnUnknownIdIsRefusedWithTheIdsThereAre) {
   EXPECT_NE(plan.error().message().find("langson-inspectorate-2025"), std::string::npos);
 }
 
+/// The plan's quotas on `step`.
+std::vector<StepQuota> quotas_on(const Plan& plan, CommandKind step) {
+  std::vector<StepQuota> found;
+  for (const StepQuota& quota : plan.procedure.quotas) {
+    if (quota.step == step) found.push_back(quota);
+  }
+  return found;
+}
+
 // 003 IV.1: "Hội đồng ... lựa chọn 04 đến 05 điển hình" sent up to the provincial board.
 TEST(Plan, SeedThreeSendsFourToFiveExemplarsUp) {
   const Plan plan = plans::hatinh_industry_trade_2021_2025();
 
-  ASSERT_TRUE(plan.send_up.has_value());
-  EXPECT_EQ(plan.send_up->at_least, 4);
-  EXPECT_EQ(plan.send_up->at_most, 5);
-  EXPECT_FALSE(plans::hatinh_inspectorate_2021_2025().send_up.has_value());
+  const std::vector<StepQuota> send_up = quotas_on(plan, CommandKind::nominate);
+
+  ASSERT_EQ(send_up.size(), 1U);
+  EXPECT_EQ(send_up[0].milestones.kind, MilestoneKind::send_up);
+  EXPECT_EQ(send_up[0].scope, QuotaScope::agency);
+  EXPECT_EQ(send_up[0].at_least, 4);
+  EXPECT_EQ(send_up[0].at_most, 5);
+  EXPECT_TRUE(quotas_on(plans::hatinh_inspectorate_2021_2025(), CommandKind::nominate).empty());
+}
+
+/// What validate() refused; a plan it accepts fails the test.
+Refusal refusal_of(const Plan& plan) {
+  auto valid = validate(plan);
+  if (valid) {
+    ADD_FAILURE() << plan.id << " was accepted";
+    return Refusal{};
+  }
+  return valid.error();
 }
 
 TEST(Plan, ABrokenPlanIsRefusedNamingThePart) {
   Plan no_id = plans::inspectorate_2021();
   no_id.id.clear();
   Plan bad_quota = plans::hatinh_industry_trade_2021_2025();
-  bad_quota.send_up = Quota{6, 5};
+  bad_quota.procedure.quotas[1].at_least = 6;  // 6 to 5 sent up
   Plan bad_roadmap = plans::inspectorate_2021();
   bad_roadmap.roadmap.milestones.push_back(bad_roadmap.roadmap.milestones.front());
   Plan bad_grant = plans::inspectorate_2021();
-  bad_grant.grants.push_back(Grant{CommandKind::foster, static_cast<Role>(40), Scope::own_unit, {}, {}});
+  bad_grant.procedure.grants.push_back(Grant{CommandKind::foster, static_cast<Role>(40), Scope::own_unit, {}, {}});
+  const std::string last_grant = "procedure/grants/" + std::to_string(bad_grant.procedure.grants.size() - 1) + "/role";
 
-  EXPECT_EQ(validate(no_id)->subject, "id");
-  EXPECT_EQ(validate(bad_quota)->subject, "send_up");
-  EXPECT_EQ(validate(bad_roadmap)->subject.rfind("roadmap", 0), 0U);
-  EXPECT_EQ(validate(bad_grant)->subject, "grants");
+  EXPECT_EQ(refusal_of(no_id).subject, "id");
+  EXPECT_EQ(refusal_of(bad_quota).subject, "procedure/quotas/1/at_least");
+  EXPECT_EQ(refusal_of(bad_roadmap).subject.rfind("roadmap", 0), 0U);
+  EXPECT_EQ(refusal_of(bad_grant).subject, last_grant);
 }
 
-TEST(GateChain, TheFirstRefusalWinsAndFlagsAddUp) {
-  struct Fixed final : StepGate {
-    explicit Fixed(GateVerdict v) : verdict(std::move(v)) {}
-    GateVerdict check(const GateQuery&) const override { return verdict; }
-    GateVerdict verdict;
-  };
-  const Fixed late{GateVerdict{std::nullopt, flag_bit(StepFlag::late)}};
-  const Fixed warned{GateVerdict{std::nullopt, flag_bit(StepFlag::eligibility_warning)}};
-  const Fixed refusing{GateVerdict{refuse(RefusalCode::not_eligible), 0}};
-  const Candidate candidate;
-  const GateQuery query{candidate, CommandKind::register_, nullptr, unit_head, bg::date{2025, 1, 1}};
+// 002 III.1.3: «biểu dương khen thưởng trong Quý II năm 2023»: a timing names its milestone by id,
+// and the id must be one of the plan's roadmap.
+TEST(Plan, ATimingNamingAMilestoneTheRoadmapLacksIsRefused) {
+  Plan plan = plans::quangbinh_office_2021_2025();
+  plan.procedure.timings.insert(plan.procedure.timings.begin(),
+                                Timing{CommandKind::commend, TimingRule::inside,
+                                       MilestoneSelector{MilestoneKind::midterm_review, YearBasis::step_date, "midterm-review-2024"}});
 
-  const GateVerdict both = GateChain{{&late, &warned}}.check(query);
-  const GateVerdict stopped = GateChain{{&late, &refusing, &warned}}.check(query);
+  const Refusal refusal = refusal_of(plan);
 
-  EXPECT_EQ(both.flags, flag_bit(StepFlag::late) | flag_bit(StepFlag::eligibility_warning));
-  ASSERT_TRUE(stopped.refusal);
-  EXPECT_EQ(stopped.refusal->code, RefusalCode::not_eligible);
+  EXPECT_EQ(refusal.code, RefusalCode::invalid_argument);
+  EXPECT_EQ(refusal.subject, "procedure/timings/0/milestones/id");
+  EXPECT_NE(refusal.detail.en.find("midterm-review-2024"), std::string::npos) << refusal.detail.en;
+  EXPECT_NE(refusal.detail.vi.find("midterm-review-2024"), std::string::npos) << refusal.detail.vi;
+}
+
+TEST(Plan, ATimingNamingAMilestoneOfAnotherKindIsRefused) {
+  Plan plan = plans::quangbinh_office_2021_2025();
+  plan.procedure.timings.insert(plan.procedure.timings.begin(),
+                                Timing{CommandKind::commend, TimingRule::inside,
+                                       MilestoneSelector{MilestoneKind::year_end_review, YearBasis::step_date, "midterm-review-2023"}});
+
+  const Refusal refusal = refusal_of(plan);
+
+  EXPECT_EQ(refusal.code, RefusalCode::invalid_argument);
+  EXPECT_EQ(refusal.subject, "procedure/timings/0/milestones/kind");
+  EXPECT_NE(refusal.detail.en.find("'midterm-review-2023' is a midterm_review, not a year_end_review"), std::string::npos)
+      << refusal.detail.en;
+  EXPECT_NE(refusal.detail.vi.find("mốc «midterm-review-2023»"), std::string::npos) << refusal.detail.vi;
+}
+
+// 003 IV.1: «01 hoặc 02» registrations per division, counted in the registration milestone.
+TEST(Plan, AQuotaNamingAMilestoneTheRoadmapLacksIsRefused) {
+  Plan plan = plans::hatinh_industry_trade_2021_2025();
+  plan.procedure.quotas[0].milestones.id = "registration-2031";
+
+  const Refusal refusal = refusal_of(plan);
+
+  EXPECT_EQ(refusal.code, RefusalCode::invalid_argument);
+  EXPECT_EQ(refusal.subject, "procedure/quotas/0/milestones/id");
+  EXPECT_NE(refusal.detail.en.find("registration-2031"), std::string::npos) << refusal.detail.en;
+}
+
+TEST(Plan, AQuotaNamingAMilestoneOfAnotherKindIsRefused) {
+  Plan plan = plans::hatinh_industry_trade_2021_2025();
+  plan.procedure.quotas[0].milestones.id = "send-up-2021";
+
+  const Refusal refusal = refusal_of(plan);
+
+  EXPECT_EQ(refusal.subject, "procedure/quotas/0/milestones/kind");
+}
+
+// The checks a host adds run in the pipeline's order: flags of those that pass add up on the
+// event, and the first that refuses decides.
+CheckOutcome late_registration(const Step& step) noexcept {
+  return step.kind() == CommandKind::register_ ? CheckOutcome::pass(StepFlags{StepFlag::late}) : CheckOutcome::pass();
+}
+CheckOutcome warned_registration(const Step& step) noexcept {
+  return step.kind() == CommandKind::register_ ? CheckOutcome::pass(StepFlags{StepFlag::eligibility_warning})
+                                               : CheckOutcome::pass();
+}
+CheckOutcome refused_registration(const Step& step) noexcept {
+  return step.kind() == CommandKind::register_ ? CheckOutcome::refuse(RefusalCode::not_eligible) : CheckOutcome::pass();
+}
+CheckOutcome ruled_out(const Step&) noexcept { return CheckOutcome::refuse(RefusalCode::plan_rule); }
+Refusal why(const Step&, RefusalCode code) { return refuse(code).with_subject("host"); }
+
+Workflow with_host_checks(std::vector<Check> host) {
+  std::vector<Check> checks = standard_checks();
+  checks.insert(checks.end(), host.begin(), host.end());
+  auto made = Workflow::make(default_procedure(), std::move(checks));
+  EXPECT_TRUE(made) << made.error().message();
+  return made ? std::move(*made) : Workflow{};
+}
+
+TEST(Checks, TheFirstRefusalWinsAndFlagsAddUp) {
+  const Check late{"late", Reads::step, &late_registration, &why};
+  const Check warned{"warned", Reads::step, &warned_registration, &why};
+  const Check refusing{"refusing", Reads::step, &refused_registration, &why};
+  const Check refusing_later{"refusing_later", Reads::step, &ruled_out, &why};
+  const Workflow both = with_host_checks({late, warned});
+  const Workflow stopped = with_host_checks({late, refusing, warned, refusing_later});
+  const Candidate candidate = walk_to(Workflow{}, Stage::fostered).candidate;
+
+  auto flagged = both.decide(candidate, commands::Register{"Hồ sơ"}, unit_head, bg::date{2022, 1, 3});
+  auto refused = stopped.decide(candidate, commands::Register{"Hồ sơ"}, unit_head, bg::date{2022, 1, 3});
+
+  ASSERT_TRUE(flagged) << flagged.error().message();
+  EXPECT_EQ(flagged->flags, (StepFlags{StepFlag::late, StepFlag::eligibility_warning}));
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, RefusalCode::not_eligible);
 }
 
 // 004 IV.1: "Danh sách đăng ký ... trước ngày 31/3/2025"; the plan holds a late step for the head's

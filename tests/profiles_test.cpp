@@ -95,8 +95,8 @@ Evidence inspector() {
 }
 
 TEST(Profiles, EveryBuiltInProfileIsValid) {
-  for (const Profile& p : profiles::seeds()) EXPECT_EQ(validate(p), std::nullopt) << p.id << ": " << validate(p)->message();
-  for (const Profile& p : profiles::national()) EXPECT_EQ(validate(p), std::nullopt) << p.id << ": " << validate(p)->message();
+  for (const Profile& p : profiles::seeds()) EXPECT_TRUE(validate(p)) << p.id << ": " << validate(p).error().message();
+  for (const Profile& p : profiles::national()) EXPECT_TRUE(validate(p)) << p.id << ": " << validate(p).error().message();
 }
 
 TEST(Profiles, TheSeedProfilesCarryThePlanIdsAndEveryRuleItsSeedSection) {
@@ -500,7 +500,7 @@ TEST(Seed003, StaffWithOneProvincialCertificateAndThreeGrassrootsTitlesIsNotEnou
 TEST(Seed003, ThePeriodIsASettingForSelectionsBeforeAnyYearOfItIsRated) {
   // 003 IV.1: divisions register before 25/3/2021, when no year of 2021-2025 is rated yet
   profiles::IndustryTradeSettings latest;
-  latest.period = YearWindow::latest(5);
+  latest.period = CountedYears::latest(5);
   Evidence e = trade_division();
   e.ratings = {{2016, G}, {2017, G}, {2018, E}, {2019, G}, {2020, E}};
   e.members.clear();

@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include <exemplar/detail/text.hpp>
+#include "detail/text.hpp"
 
 namespace exemplar {
 namespace {

@@ -70,7 +70,12 @@ tl::expected<std::string, std::string> diagram(const std::string& which, const s
     if (format == "scxml") return to_scxml(table, name);
     return tl::make_unexpected("--diagram takes --format dot, mermaid or scxml, not '" + format + "'");
   };
-  if (which == "lifecycle") return render(lifecycle_table, "lifecycle");
+  if (which == "lifecycle") {
+    // The plan's own lifecycle: the steps its procedure uses and its extra arrows.
+    auto flow = Workflow::make(plan.procedure);
+    if (!flow) return tl::make_unexpected(flow.error().message(lang));
+    return render(flow->table(), "lifecycle");
+  }
   if (which == "period") return render(period_table, "period");
   if (which == "year") return render(year_table, "year");
   return tl::make_unexpected("--diagram takes lifecycle, period, year or roadmap, not '" + which + "'");
@@ -166,8 +171,11 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> problems = sim::check(*history, tally);
 
-  // Replaying the journal from nothing must give every candidate exactly as the run left it.
-  const Workflow replayer{Policy{plan.grants}, plan.council};
+  // Replaying the journal from nothing must give every candidate exactly as the run left it. The
+  // replayer is the plan's own procedure; replay checks every step but the running plan's state.
+  auto replayer_made = Workflow::make(plan.procedure);
+  if (!replayer_made) return fail(replayer_made.error().message(lang));
+  const Workflow& replayer = *replayer_made;
   const auto same_as_live = [&](const std::vector<Record>& records, const std::string& what) {
     auto replayed = replay(records, replayer);
     if (!replayed) {

@@ -1,4 +1,4 @@
-// The national run. One RunningPlan (seed 000's roadmap, windows, eligibility guard, rights and
+// The national run. One RunningPlan (seed 000's roadmap, procedure, eligibility guard, rights and
 // council) serves every unit; each unit has its own head, council and secretariat. A year's round
 // follows the plan's calendar (round_days, shared with the agency run): discovery when registration
 // opens, fostering and registration before the deadline, the council's review with the criteria
@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <sstream>
 
@@ -230,11 +231,20 @@ class Country {
 
 /// A candidate of the run: its state and what the country's evidence adds to it.
 struct Slot {
-  Candidate candidate;
+  /// The candidate as the journal holds it, once its discovery is journaled. The journal keeps
+  /// each candidate in one place for as long as it lives and changes it there on every append, so
+  /// the run reads the journal's own state rather than looking it up or keeping a copy.
+  const Candidate* state = nullptr;
   std::uint32_t who = 0;  ///< the person's or the collective's index
   bool collective = false;
   bg::date commended{bg::not_a_date_time};  ///< the day this run commended it, for its evidence
   Award award = Award::agency_certificate;
+
+  /// The candidate now: the journal's state, or Candidate{} before its discovery.
+  [[nodiscard]] const Candidate& candidate() const noexcept {
+    static const Candidate nobody{};
+    return state != nullptr ? *state : nobody;
+  }
 };
 
 /// The evidence source the eligibility guard reads: it builds the candidate's evidence on demand
@@ -341,6 +351,10 @@ class NationalRun {
     running_ = std::move(*running);
     if (!file_.good()) return tl::make_unexpected("cannot write the journal to '" + settings_.journal_path + "'");
     journal_ = std::make_unique<Journal>(running_->workflow());
+    // The quota checks read the running plan's tally: it counts every record the journal applies.
+    if (auto subscribed = journal_->subscribe(running_->tally()); !subscribed) {
+      return tl::make_unexpected(subscribed.error().message(Lang::en));
+    }
     slots_.reserve(std::size_t{settings_.individuals} / 10);
 
     const RoadmapSpec& spec = running_->roadmap().spec();
@@ -382,7 +396,7 @@ class NationalRun {
     out_.head = journal_->head();
     out_.journal_bytes = file_.bytes();
     out_.candidates = slots_.size();
-    for (const Slot& slot : slots_) ++out_.final_stages[static_cast<std::size_t>(slot.candidate.stage)];
+    for (const Slot& slot : slots_) ++out_.final_stages[static_cast<std::size_t>(slot.candidate().stage)];
     for (const auto& [name, seconds] : timings_) out_.phases.push_back(Phase{name, seconds});
 
     if (settings_.verify) {
@@ -427,10 +441,11 @@ class NationalRun {
   static Actor secretariat(UnitId unit) { return Actor{ActorId{unit.value() * 10 + 4}, Role::secretariat, unit}; }
   static Actor board() { return Actor{ActorId{9'000'000}, Role::provincial_board, UnitId{9'000'000}}; }
 
-  /// Decides a step through the plan; journals, writes and applies it when accepted.
+  /// Decides a step through the plan; journals and writes it when accepted, and keeps the candidate
+  /// the journal now holds.
   bool step(std::uint32_t slot_index, const Command& command, const Actor& actor, bg::date day) {
     Slot& slot = slots_[slot_index];
-    auto event = running_->workflow().decide(slot.candidate, command, actor, day);
+    auto event = running_->workflow().decide(slot.candidate(), command, actor, day);
     if (!event) {
       ++out_.refused[static_cast<std::size_t>(event.error().code)];
       return false;
@@ -441,10 +456,10 @@ class NationalRun {
       return false;
     }
     file_.append(*record);
-    slot.candidate = running_->workflow().evolve(slot.candidate, *event);
+    if (slot.state == nullptr) slot.state = journal_->find(event->candidate);
     NationalYear& year = year_of(day);
     ++year.steps[static_cast<std::size_t>(event->kind())];
-    if (event->flags != 0) ++year.flagged;
+    if (!event->flags.empty()) ++year.flagged;
     return true;
   }
 
@@ -453,9 +468,10 @@ class NationalRun {
     rounds_.push_back(round);
     at(round.discover, Task::discover_round, year);
     at(round.council, Task::council_sitting, year);
+    if (round.send_up && round.from_council) at(*round.send_up, Task::nominate_best, year);
     at(round.recognize, Task::recognize_all, year);
     at(round.commend, Task::commend_all, year);
-    if (round.send_up) at(*round.send_up, Task::nominate_best, year);
+    if (round.send_up && !round.from_council) at(*round.send_up, Task::nominate_best, year);
   }
 
   /// Every milestone completed by its owner on its last on-time day; one in ten a few days late.
@@ -464,7 +480,7 @@ class NationalRun {
     for (std::size_t i = 0; i < roadmap.milestones().size(); ++i) {
       bg::date day = roadmap.days(i).last_on_time;
       if (country_.rolls().unit(Die::spread, i, 0, 7) < 0.1) day += bg::days(1 + country_.rolls().below(5, Die::spread, i, 1));
-      day = std::max(roadmap.milestones()[i].window.opens, std::min(day, roadmap.milestones()[i].window.closes));
+      day = std::max(roadmap.milestones()[i].open_period.opens, std::min(day, roadmap.milestones()[i].open_period.closes));
       at(day, Task::complete_milestone, static_cast<std::uint32_t>(i));
     }
   }
@@ -492,21 +508,21 @@ class NationalRun {
       case Task::council_sitting: return council_sitting(static_cast<std::uint16_t>(item.target), day);
       case Task::recognize_all: return recognize_all(static_cast<std::uint16_t>(item.target), day);
       case Task::commend_all: return commend_all(static_cast<std::uint16_t>(item.target), day);
-      case Task::nominate_best: return nominate_best(day);
+      case Task::nominate_best: return nominate_best(static_cast<std::uint16_t>(item.target), day);
       case Task::foster: {
-        const UnitId unit = slots_[item.target].candidate.unit;
+        const UnitId unit = slots_[item.target].candidate().unit;
         step(item.target, commands::Foster{ActorId{unit_head(unit).id.value() + 5}}, unit_head(unit), day);
         return;
       }
       case Task::withdraw:
-        step(item.target, commands::Withdraw{"Chuyển công tác"}, unit_head(slots_[item.target].candidate.unit), day);
+        step(item.target, commands::Withdraw{"Chuyển công tác"}, unit_head(slots_[item.target].candidate().unit), day);
         return;
       case Task::register_:
-        step(item.target, commands::Register{"Bản mô tả mô hình"}, unit_head(slots_[item.target].candidate.unit), day);
+        step(item.target, commands::Register{"Bản mô tả mô hình"}, unit_head(slots_[item.target].candidate().unit), day);
         return;
       case Task::replicate_web:
       case Task::replicate_meeting: {
-        const Candidate& c = slots_[item.target].candidate;
+        const Candidate& c = slots_[item.target].candidate();
         if ((c.stage != Stage::commended && c.stage != Stage::replicated) || c.level != Level::agency) return;
         if (item.task == Task::replicate_web) {
           step(item.target, commands::Replicate{Replication::web_publication, "Cổng TTĐT"}, secretariat(c.unit), day);
@@ -517,7 +533,7 @@ class NationalRun {
       }
       case Task::disqualify: {
         // One sent up to the province answers to the provincial board.
-        const Candidate& c = slots_[item.target].candidate;
+        const Candidate& c = slots_[item.target].candidate();
         if (!is_terminal(c.stage)) {
           step(item.target, commands::Disqualify{"Bị kỷ luật khiển trách"}, c.level == Level::agency ? head(c.unit) : board(), day);
         }
@@ -544,13 +560,27 @@ class NationalRun {
 
   /// Each unit finds new factors among people and collectives not yet on the books: the abler a
   /// person, the likelier; then fosters them within a week and registers them before the deadline.
+  /// Where the plan sets a per-unit quota on the round's registration, a unit puts forward no more
+  /// than its most, and the first of them, as many as its least, stay on the list.
   void discover_round(std::uint16_t year, bg::date day) {
     const RoundDays& round = rounds_[static_cast<std::size_t>(year - out_.years.front().year)];
     const Rolls& rolls = country_.rolls();
-    const auto schedule = [&](std::uint32_t slot) {
+    const UnitQuota quota = registration_quota(plan_, running_->roadmap(), year, round);
+    std::vector<std::uint32_t> put_forward(quota.at_least || quota.at_most ? std::size_t{country_.units()} + 1 : 0);
+    // Whether unit `unit` may put one more forward; `kept` when the plan's least counts on it.
+    const auto room = [&](UnitId unit, bool& kept) {
+      kept = false;
+      if (put_forward.empty()) return true;
+      std::uint32_t& n = put_forward[unit.value()];
+      if (quota.at_most && n >= *quota.at_most) return false;
+      kept = quota.at_least && n < *quota.at_least;
+      ++n;
+      return true;
+    };
+    const auto schedule = [&](std::uint32_t slot, bool kept) {
       const bg::date foster_day = day + bg::days(2 + rolls.below(6, Die::foster_delay, slot, year));
       at(foster_day, Task::foster, slot);
-      if (rolls.unit(Die::withdraw, slot, year) < 0.03) {
+      if (rolls.unit(Die::withdraw, slot, year) < 0.03 && !kept) {
         at(foster_day + bg::days(5), Task::withdraw, slot);
         return;
       }
@@ -559,15 +589,19 @@ class NationalRun {
           : foster_day + bg::days(14);
       at(register_day, Task::register_, slot);
     };
+    bool kept = false;
     for (std::uint32_t person = 0; person < country_.individuals(); ++person) {
       if (slot_of_[person] != 0) continue;
       if (rolls.unit(Die::discover, person, year) >= 0.004 + country_.ability(person) * 0.03) continue;
       const UnitId unit = country_.unit_of(person);
+      if (!room(unit, kept)) continue;
       const std::uint32_t slot = new_slot(person, false);
-      const commands::Discover discover{country_.person_id(person), Subject::individual, unit, country_.position_of(person),
-                                        country_.field_of(unit), Level::agency, "Nhân tố mới trong phong trào thi đua"};
+      const commands::Discover discover{
+          country_.person_id(person),
+          {Subject::individual, unit, country_.position_of(person), country_.field_of(unit), Level::agency,
+           "Nhân tố mới trong phong trào thi đua"}};
       if (step(slot, discover, unit_head(unit), day)) {
-        schedule(slot);
+        schedule(slot, kept);
       } else {
         drop_last_slot();
       }
@@ -577,11 +611,14 @@ class NationalRun {
       if (slot_of_[key] != 0) continue;
       if (rolls.unit(Die::discover, key, year) >= 0.06) continue;
       const UnitId unit = country_.unit_of_collective(collective);
+      if (!room(unit, kept)) continue;
       const std::uint32_t slot = new_slot(collective, true);
-      const commands::Discover discover{country_.collective_id(collective), Subject::collective, unit, Position::none,
-                                        country_.field_of(unit), Level::agency, "Tập thể có mô hình hay, cách làm sáng tạo"};
+      const commands::Discover discover{
+          country_.collective_id(collective),
+          {Subject::collective, unit, Position::none, country_.field_of(unit), Level::agency,
+           "Tập thể có mô hình hay, cách làm sáng tạo"}};
       if (step(slot, discover, unit_head(unit), day)) {
-        schedule(slot);
+        schedule(slot, kept);
       } else {
         drop_last_slot();
       }
@@ -595,10 +632,10 @@ class NationalRun {
     const Rolls& rolls = country_.rolls();
     for (std::uint32_t index = 0; index < slots_.size(); ++index) {
       const Slot& slot = slots_[index];
-      const Candidate& c = slot.candidate;
+      const Candidate& c = slot.candidate();
       if (c.stage != Stage::registered || c.level != Level::agency || c.round_year != year) continue;
       Verdict verdict = Verdict::needs_council_judgement;
-      if (!evaluate_into(evaluation_, plan_.profile, evidence_.build(slot, day), day)) verdict = evaluation_.verdict;
+      if (evaluate_into(evaluation_, plan_.profile, evidence_.build(slot, day), day)) verdict = evaluation_.verdict;
       ++tally.verdicts[static_cast<std::size_t>(verdict)];
       const auto present = static_cast<std::uint16_t>(7 + rolls.below(3, Die::present, index, year));
       unsigned votes = 0;
@@ -609,18 +646,22 @@ class NationalRun {
       }
       const auto votes_for = static_cast<std::uint16_t>(std::min<unsigned>(votes, present));
       if (step(index, commands::Review{9, present, votes_for, static_cast<std::uint16_t>(present - votes_for)}, council(c.unit), day) &&
-          slots_[index].candidate.stage == Stage::reviewed) {
+          slots_[index].candidate().stage == Stage::reviewed) {
         ++tally.proposed;
       }
     }
   }
 
+  /// Each head recognises the council's proposals; for those the council backed most strongly, the
+  /// head proposes the provincial chairman's certificate upward (beyond the head's own power).
   void recognize_all(std::uint16_t year, bg::date day) {
     for (std::uint32_t index = 0; index < slots_.size(); ++index) {
-      const Candidate& c = slots_[index].candidate;
+      const Candidate& c = slots_[index].candidate();
       if (c.stage != Stage::reviewed || c.level != Level::agency || c.round_year != year) continue;
       const std::string number = std::to_string(++decisions_) + "/QĐ";
-      step(index, commands::Recognize{number, day}, head(c.unit), day);
+      if (step(index, commands::Recognize{number, day}, head(c.unit), day) && c.votes_for >= 8) {
+        step(index, commands::Propose{Award::provincial_certificate}, head(c.unit), day);
+      }
     }
   }
 
@@ -629,9 +670,11 @@ class NationalRun {
     const bg::date last_day{out_.years.back().year, 12, 31};
     for (std::uint32_t index = 0; index < slots_.size(); ++index) {
       Slot& slot = slots_[index];
-      const Candidate& c = slot.candidate;
+      const Candidate& c = slot.candidate();
       if (c.stage != Stage::recognized || c.level != Level::agency || c.round_year != year) continue;
-      const Award award = c.votes_for >= 8 ? Award::provincial_certificate : Award::agency_certificate;
+      // The Giấy khen, or the higher award proposed upward, which comes back conferred.
+      const Award award = c.proposed_awards.contains(Award::provincial_certificate) ? Award::provincial_certificate
+                                                                                   : Award::agency_certificate;
       if (!step(index, commands::Commend{award}, head(c.unit), day)) continue;
       slot.commended = day;
       slot.award = award;
@@ -644,24 +687,35 @@ class NationalRun {
     }
   }
 
-  /// Each unit sends its best honoured exemplars (most votes, then lowest id) up to the province,
-  /// as many as the plan's quota allows (two when it names none); the board reviews them 20 days on.
-  void nominate_best(bg::date day) {
+  /// Each unit sends its best (most votes, then lowest id) up to the province, two each, within
+  /// what the plan's agency-wide quota leaves (one running plan counts the whole country): its
+  /// honoured exemplars, or, when the plan sends up straight from the council's selection, the
+  /// round's reviewed candidates, which the secretariat nominates. The board reviews them 20 days on.
+  void nominate_best(std::uint16_t year, bg::date day) {
+    const bool from_council = rounds_[static_cast<std::size_t>(year - out_.years.front().year)].from_council;
     std::vector<std::vector<std::uint32_t>> by_unit(country_.units() + 1);
     for (std::uint32_t index = 0; index < slots_.size(); ++index) {
-      const Candidate& c = slots_[index].candidate;
-      if ((c.stage == Stage::commended || c.stage == Stage::replicated) && c.level == Level::agency) by_unit[c.unit.value()].push_back(index);
+      const Candidate& c = slots_[index].candidate();
+      if (c.level != Level::agency) continue;
+      const bool chosen = from_council ? c.stage == Stage::reviewed && c.round_year == year
+                                       : c.stage == Stage::commended || c.stage == Stage::replicated;
+      if (chosen) by_unit[c.unit.value()].push_back(index);
     }
-    const std::size_t quota = plan_.send_up ? plan_.send_up->at_most : 2;
+    const std::size_t quota = 2;
+    std::size_t room = send_up_room(*running_, day, std::numeric_limits<std::size_t>::max());
     for (auto& candidates : by_unit) {
       std::sort(candidates.begin(), candidates.end(), [this](std::uint32_t a, std::uint32_t b) {
-        const Candidate& ca = slots_[a].candidate;
-        const Candidate& cb = slots_[b].candidate;
+        const Candidate& ca = slots_[a].candidate();
+        const Candidate& cb = slots_[b].candidate();
         return ca.votes_for != cb.votes_for ? ca.votes_for > cb.votes_for : ca.id < cb.id;
       });
-      for (std::size_t i = 0; i < candidates.size() && i < quota; ++i) {
+      for (std::size_t i = 0; i < candidates.size() && i < quota && room > 0; ++i) {
         const std::uint32_t index = candidates[i];
-        if (step(index, commands::Nominate{}, head(slots_[index].candidate.unit), day)) at(day + bg::days(20), Task::board_review, index);
+        const UnitId unit = slots_[index].candidate().unit;
+        if (step(index, commands::Nominate{}, from_council ? secretariat(unit) : head(unit), day)) {
+          at(day + bg::days(20), Task::board_review, index);
+          --room;
+        }
       }
     }
   }
@@ -675,7 +729,7 @@ class NationalRun {
     }
     for (std::uint32_t index = 0; index < slots_.size(); ++index) {
       const Slot& slot = slots_[index];
-      if (slot.collective || is_terminal(slot.candidate.stage)) continue;
+      if (slot.collective || is_terminal(slot.candidate().stage)) continue;
       if (country_.facts(slot.who, year).sanction) at(day + bg::days(1), Task::disqualify, index);
     }
   }
@@ -685,8 +739,10 @@ class NationalRun {
   std::optional<std::string> verify() {
     std::ifstream in(settings_.journal_path, std::ios::binary);
     if (!in) return "cannot read the journal back from '" + settings_.journal_path + "'";
-    const Workflow replayer{Policy{plan_.grants}, plan_.council};
-    Journal replayed(replayer);
+    // The plan's own procedure; replay checks every step but the running plan's state.
+    auto replayer = Workflow::make(plan_.procedure);
+    if (!replayer) return "the plan's procedure does not make a workflow: " + replayer.error().message(Lang::en);
+    Journal replayed(*replayer);
     // Read in large pieces; a record never straddles what has been parsed.
     std::vector<std::uint8_t> buffer;
     std::size_t at = 0;
@@ -714,8 +770,8 @@ class NationalRun {
       return std::string("the journal file does not end where the run did");
     }
     for (const Slot& slot : slots_) {
-      const Candidate* found = replayed.find(slot.candidate.id);
-      if (found == nullptr || *found != slot.candidate) return "candidate " + std::to_string(slot.candidate.id.value()) + " differs from the live state";
+      const Candidate* found = replayed.find(slot.candidate().id);
+      if (found == nullptr || *found != slot.candidate()) return "candidate " + std::to_string(slot.candidate().id.value()) + " differs from the live state";
     }
     return std::nullopt;
   }

@@ -82,6 +82,19 @@ std::vector<std::string> check(const History& history, const Tally& tally) {
   unsigned discovered = 0;
   for (const auto& [year, funnel] : tally.by_year) discovered += funnel[0];
   if (discovered != history.candidates.size()) problems.push_back("discoveries do not match the candidates");
+  // Each unit registers as many as the plan's least: the simulation keeps that many on time.
+  for (const QuotaStanding& standing : history.quotas) {
+    if (standing.state == QuotaState::short_ && standing.unit.valid()) {
+      problems.push_back("unit " + std::to_string(standing.unit.value()) + " is short of quota " + std::to_string(standing.quota) +
+                         " in milestone " + standing.milestone + " (" + std::to_string(standing.count) + ")");
+    }
+  }
+  for (const Refused& refused : history.refused) {
+    if (refused.refusal.code == RefusalCode::quota_exceeded) {
+      problems.push_back("a step beyond the plan's quota was tried: " + refused.refusal.message(Lang::en));
+      break;
+    }
+  }
   return problems;
 }
 

@@ -30,7 +30,8 @@ struct Tally {
 [[nodiscard]] Tally count(const History& history);
 
 /// The self-checks: every funnel narrows from stage to stage, units add up to the year, every
-/// candidate has one final stage. Empty when everything adds up; otherwise what does not.
+/// candidate has one final stage, no unit is short of the plan's per-unit quotas at the end and no
+/// step beyond a quota was tried. Empty when everything adds up; otherwise what does not.
 [[nodiscard]] std::vector<std::string> check(const History& history, const Tally& tally);
 
 [[nodiscard]] std::string text_report(const Plan& plan, const Settings& settings, const History& history,

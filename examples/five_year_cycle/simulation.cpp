@@ -121,6 +121,8 @@ class Simulation {
     if (!running) return tl::make_unexpected(std::move(running.error()));
     running_ = std::move(*running);
     journal_ = std::make_unique<Journal>(running_->workflow());
+    // The quota checks read the running plan's tally: it counts every record the journal applies.
+    if (auto subscribed = journal_->subscribe(running_->tally()); !subscribed) return subscribed;
 
     const Roadmap& roadmap = running_->roadmap();
     const RoadmapSpec& spec = roadmap.spec();
@@ -151,6 +153,9 @@ class Simulation {
     }
     auto status = running_->roadmap().status(out_.last_day);
     if (status) out_.status = std::move(*status);
+    std::vector<UnitId> units;
+    for (const Unit& unit : out_.units) units.push_back(unit.id);
+    out_.quotas = running_->quotas(units, out_.last_day);
     out_.journal = std::move(records_);
     return {};
   }
@@ -174,10 +179,12 @@ class Simulation {
     return running_->roadmap().days(*index).last_on_time;
   }
 
-  /// Decides a step through the plan; journals and applies it when accepted. A step held for the
-  /// head's waiver gets it (the head waives the milestone) and is tried again the next day.
+  /// Decides a step through the plan; journals it when accepted and keeps the candidate the journal
+  /// now holds. A step held for the head's waiver gets it (the head waives the milestone) and is
+  /// tried again the next day.
   bool step(CandidateId id, const Command& command, const Actor& actor, bg::date day, bool retried = false) {
-    const Candidate before = out_.candidates[id];
+    const auto live = out_.candidates.find(id);
+    const Candidate before = live == out_.candidates.end() ? Candidate{} : live->second;
     auto event = running_->workflow().decide(before, command, actor, day);
     if (!event) {
       const Refusal refusal = event.error();
@@ -197,8 +204,8 @@ class Simulation {
       return false;
     }
     records_.push_back(*record);
-    out_.candidates[id] = running_->workflow().evolve(before, *event);
-    if (event->flags != 0) out_.flagged.push_back(*event);
+    out_.candidates[event->candidate] = *journal_->find(event->candidate);
+    if (!event->flags.empty()) out_.flagged.push_back(*event);
     return true;
   }
 
@@ -211,14 +218,22 @@ class Simulation {
 
   void plan_year(std::uint16_t year) {
     const RoundDays round = round_days(plan_, running_->roadmap(), year);
-    at(round.discover, [this, year, round](bg::date) { discover_round(year, round.discover, round.deadline, round.windowed); });
+    at(round.discover, [this, year, round](bg::date) { discover_round(year, round); });
     at(round.council, [this, year](bg::date day) { council_sitting(year, day); });
+    if (round.send_up && round.from_council) at(*round.send_up, [this, year](bg::date day) { nominate_best(year, true, day); });
     at(round.recognize, [this, year](bg::date day) { recognize_all(year, day); });
     at(round.commend, [this, year](bg::date day) { commend_all(year, day); });
-    if (round.send_up) at(*round.send_up, [this](bg::date day) { nominate_best(day); });
+    if (round.send_up && !round.from_council) at(*round.send_up, [this, year](bg::date day) { nominate_best(year, false, day); });
   }
 
-  void discover_round(std::uint16_t year, bg::date day, bg::date deadline, bool windowed) {
+  /// Each unit finds new factors and registers them. Where the plan sets a per-unit quota on the
+  /// round's registration, a unit puts forward no more than its most, and the first of them, as
+  /// many as its least, stay on the list and register on time.
+  void discover_round(std::uint16_t year, const RoundDays& round) {
+    const bg::date day = round.discover;
+    const bg::date deadline = round.deadline;
+    const bool windowed = round.windowed;
+    const UnitQuota quota = registration_quota(plan_, running_->roadmap(), year, round);
     for (const Unit& unit : out_.units) {
       const Actor head = unit_head(unit.id);
       std::vector<const Person*> pool;
@@ -228,27 +243,31 @@ class Simulation {
       std::sort(pool.begin(), pool.end(), [](const Person* a, const Person* b) { return a->ability > b->ability; });
       std::vector<commands::Discover> found;
       for (std::size_t i = 0; i < pool.size() && i < 1 + dice_.below(2); ++i) {
-        found.push_back(commands::Discover{pool[i]->id, Subject::individual, unit.id, pool[i]->position,
-                                           field_of(unit.id), Level::agency, "Nhân tố mới trong phong trào thi đua"});
+        found.push_back(commands::Discover{pool[i]->id, {Subject::individual, unit.id, pool[i]->position,
+                                                         field_of(unit.id), Level::agency, "Nhân tố mới trong phong trào thi đua"}});
       }
       const CandidateId collective{unit.id.value()};
       if (out_.cohort.count(collective) == 0 && dice_.chance(0.4)) {
-        found.push_back(commands::Discover{collective, Subject::collective, unit.id, Position::none, unit.field,
-                                           Level::agency, "Tập thể có mô hình hay, cách làm sáng tạo"});
+        found.push_back(commands::Discover{collective, {Subject::collective, unit.id, Position::none, unit.field,
+                                                        Level::agency, "Tập thể có mô hình hay, cách làm sáng tạo"}});
       }
+      if (quota.at_most && found.size() > *quota.at_most) found.resize(*quota.at_most);
+      unsigned counted_on = 0;  // candidates the unit counts on for the plan's least
       for (const commands::Discover& discover : found) {
         if (!step(discover.id, discover, head, day)) continue;
         out_.cohort[discover.id] = year;
         const CandidateId id = discover.id;
+        const bool kept = quota.at_least && counted_on < *quota.at_least;
+        if (kept) ++counted_on;
         const bg::date foster_day = day + bg::days(2 + dice_.below(6));
         at(foster_day, [this, id, head](bg::date d) { step(id, commands::Foster{ActorId{head.id.value() + 1}}, head, d); });
-        if (dice_.chance(0.03)) {
+        if (dice_.chance(0.03) && !kept) {
           at(foster_day + bg::days(5), [this, id, head](bg::date d) { step(id, commands::Withdraw{"Chuyển công tác"}, head, d); });
           continue;
         }
         bg::date register_day = windowed ? std::max(foster_day + bg::days(1), deadline - bg::days(dice_.below(20)))
                                          : foster_day + bg::days(14);
-        if (windowed && dice_.chance(settings_.late_share)) register_day = deadline + bg::days(1 + dice_.below(5));
+        if (windowed && dice_.chance(settings_.late_share) && !kept) register_day = deadline + bg::days(1 + dice_.below(5));
         at(register_day, [this, id, head](bg::date d) { step(id, commands::Register{"Bản mô tả mô hình"}, head, d); });
       }
     }
@@ -293,19 +312,26 @@ class Simulation {
     }
   }
 
+  /// The head recognises the council's proposals; for those the council backed most strongly, the
+  /// head proposes the provincial chairman's certificate upward (beyond the head's own power).
   void recognize_all(std::uint16_t year, bg::date day) {
     for (auto& [id, candidate] : out_.candidates) {
       if (candidate.stage != Stage::reviewed || candidate.level != Level::agency || candidate.round_year != year) continue;
       const std::string number = std::to_string(++decisions_) + "/QĐ-TTr";
-      step(id, commands::Recognize{number, day}, kChief, day);
+      if (step(id, commands::Recognize{number, day}, kChief, day) && candidate.votes_for >= 8) {
+        step(id, commands::Propose{Award::provincial_certificate}, kChief, day);
+      }
     }
   }
 
+  /// The head commends the round's recognised exemplars: with the Giấy khen, or with the higher
+  /// award proposed upward, which comes back conferred.
   void commend_all(std::uint16_t year, bg::date day) {
     for (auto& [id, candidate] : out_.candidates) {
       if (candidate.stage != Stage::recognized || candidate.level != Level::agency || candidate.round_year != year) continue;
       const CandidateId candidate_id = id;
-      const Award award = candidate.votes_for >= 8 ? Award::provincial_certificate : Award::agency_certificate;
+      const Award award = candidate.proposed_awards.contains(Award::provincial_certificate) ? Award::provincial_certificate
+                                                                                           : Award::agency_certificate;
       if (!step(candidate_id, commands::Commend{award}, kChief, day)) continue;
       evidence_.records[candidate_id].certificates.push_back(Certificate{award, day});
       const UnitId unit = candidate.unit;
@@ -327,19 +353,26 @@ class Simulation {
     }
   }
 
-  void nominate_best(bg::date day) {
+  /// The agency sends its best up to the province (most votes, then lowest id), as many as the
+  /// plan's quota leaves room for (two when it sets none): its honoured exemplars, or, when the plan
+  /// sends up straight from the council's selection, the round's reviewed candidates, which the
+  /// secretariat nominates. The board reviews them 20 days on.
+  void nominate_best(std::uint16_t year, bool from_council, bg::date day) {
     std::vector<std::pair<int, CandidateId>> ranked;
     for (const auto& [id, candidate] : out_.candidates) {
-      const bool honoured = candidate.stage == Stage::commended || candidate.stage == Stage::replicated;
-      if (honoured && candidate.level == Level::agency) ranked.emplace_back(candidate.votes_for, id);
+      if (candidate.level != Level::agency) continue;
+      const bool chosen = from_council ? candidate.stage == Stage::reviewed && candidate.round_year == year
+                                       : candidate.stage == Stage::commended || candidate.stage == Stage::replicated;
+      if (chosen) ranked.emplace_back(candidate.votes_for, id);
     }
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
-    const std::size_t quota = plan_.send_up ? plan_.send_up->at_most : 2;
+    const std::size_t quota = send_up_room(*running_, day, 2);
+    const Actor& sender = from_council ? kSecretariat : kChief;
     for (std::size_t i = 0; i < ranked.size() && i < quota; ++i) {
       const CandidateId id = ranked[i].second;
-      if (!step(id, commands::Nominate{}, kChief, day)) continue;
+      if (!step(id, commands::Nominate{}, sender, day)) continue;
       at(day + bg::days(20), [this, id](bg::date d) {
         const std::uint16_t present = static_cast<std::uint16_t>(11 + dice_.below(5));
         const std::uint16_t votes_for = static_cast<std::uint16_t>(std::min<unsigned>(present, 6 + dice_.below(10)));
@@ -356,8 +389,8 @@ class Simulation {
       if (roll < 0.05) continue;  // never completed: it will be missed
       bg::date day = due - bg::days(dice_.below(7));
       if (roll > 0.88) day = due + bg::days(1 + dice_.below(6));
-      if (day < m.window.opens) day = m.window.opens;
-      if (day > m.window.closes) day = m.window.closes;
+      if (day < m.open_period.opens) day = m.open_period.opens;
+      if (day > m.open_period.closes) day = m.open_period.closes;
       const std::string id = m.id;
       const Actor actor = owner_of(m);
       at(day, [this, id, actor](bg::date d) {
@@ -373,7 +406,7 @@ class Simulation {
     }
   }
 
-  /// The year's ratings close on 15 December (domain.md, annual rating): ratings, titles,
+  /// The year's ratings close on 15 December (Decree 90/2020: the annual rating is done before 15 December): ratings, titles,
   /// initiatives and now and then a sanction, for people and, in aggregate, for their units.
   void close_year(std::uint16_t year) {
     std::map<UnitId, MemberTally> tallies;
@@ -411,7 +444,11 @@ class Simulation {
         if (live != out_.candidates.end() && !is_terminal(live->second.stage)) {
           const CandidateId id = person.id;
           at(from + bg::days(1), [this, id](bg::date d) {
-            if (!is_terminal(out_.candidates[id].stage)) step(id, commands::Disqualify{"Bị kỷ luật khiển trách"}, kChief, d);
+            // One sent up to the province answers to the provincial board.
+            const Candidate& c = out_.candidates[id];
+            if (!is_terminal(c.stage)) {
+              step(id, commands::Disqualify{"Bị kỷ luật khiển trách"}, c.level == Level::agency ? kChief : kBoard, d);
+            }
           });
         }
       }
@@ -454,6 +491,46 @@ const Milestone* first_milestone(const Roadmap& roadmap, MilestoneKind kind, std
   return found.empty() ? nullptr : &roadmap.milestones()[found.front()];
 }
 
+/// The day the head commends a round recognised on `recognize`, from the plan's commendation
+/// timings: the round's own review (its year-end review, else another review the plan names) and
+/// the dated events the plan ties commendation to (seed 002's mid-term review and conference). The
+/// first of them the round can still reach on time, three days before its deadline; failing that,
+/// the round's own review late (its open period may still accept it); a round the plan ties to
+/// nothing is commended the day after recognition.
+bg::date commend_day(const Plan& plan, const Roadmap& roadmap, std::uint16_t year, bg::date recognize) {
+  std::vector<MilestoneKind> kinds;
+  std::vector<std::size_t> occasions;  // the round's own review first, then the dated events
+  for (const Timing& t : plan.procedure.timings) {
+    if (t.step != CommandKind::commend || t.rule != TimingRule::inside) continue;
+    if (t.milestones.id.empty()) {
+      kinds.push_back(t.milestones.kind);
+    } else if (const auto index = roadmap.index_of(t.milestones.id)) {
+      occasions.push_back(*index);
+    }
+  }
+  const auto tied = [&kinds](MilestoneKind kind) { return std::find(kinds.begin(), kinds.end(), kind) != kinds.end(); };
+  const Milestone* own = nullptr;
+  for (MilestoneKind kind : {MilestoneKind::year_end_review, MilestoneKind::six_month_review}) {
+    if (!own && tied(kind)) own = first_milestone(roadmap, kind, year);
+  }
+  for (MilestoneKind kind : kinds) {
+    if (!own) own = first_milestone(roadmap, kind, year);
+  }
+  if (own) occasions.insert(occasions.begin(), *roadmap.index_of(own->id));
+
+  std::optional<std::size_t> best;
+  for (std::size_t index : occasions) {
+    const bg::date due = roadmap.days(index).last_on_time;
+    if (due >= recognize && (!best || due < roadmap.days(*best).last_on_time)) best = index;
+  }
+  if (best) {
+    const bg::date due = roadmap.days(*best).last_on_time;
+    return std::max({recognize, roadmap.milestones()[*best].open_period.opens, due - bg::days(3)});
+  }
+  if (own) return std::max(recognize, roadmap.days(*roadmap.index_of(own->id)).last_on_time - bg::days(3));
+  return recognize + bg::days(1);
+}
+
 }  // namespace
 
 Actor owner_of(const Milestone& milestone) {
@@ -470,28 +547,55 @@ RoundDays round_days(const Plan& plan, const Roadmap& roadmap, std::uint16_t yea
   const auto last_on_time = [&roadmap](const Milestone& m) { return roadmap.days(*roadmap.index_of(m.id)).last_on_time; };
   const Milestone* registration = first_milestone(roadmap, MilestoneKind::registration, year);
   const Milestone* send_up = first_milestone(roadmap, MilestoneKind::send_up, year);
-  const Milestone* year_end = first_milestone(roadmap, MilestoneKind::year_end_review, year);
-  const Milestone* six_month = first_milestone(roadmap, MilestoneKind::six_month_review, year);
+  const auto& arrows = plan.procedure.arrows;
 
   RoundDays round;
   round.windowed = registration != nullptr;
+  round.from_council = std::any_of(arrows.begin(), arrows.end(), [](const Arrow& a) {
+    return a.from == Stage::reviewed && a.command == CommandKind::nominate;
+  });
   round.discover = bg::date{year, 1, 4};
-  if (registration && registration->window.opens > round.discover) round.discover = registration->window.opens;
+  if (registration && registration->open_period.opens > round.discover) round.discover = registration->open_period.opens;
   round.deadline = registration ? last_on_time(*registration) : bg::date{year, 2, 28};
   round.council = round.deadline + bg::days(10);
   if (send_up && last_on_time(*send_up) - bg::days(3) < round.council && last_on_time(*send_up) > round.deadline) {
     round.council = last_on_time(*send_up) - bg::days(3);
   }
   round.recognize = round.council + bg::days(1);
-  round.commend = round.recognize + bg::days(1);
-  const bool commend_is_tied = std::any_of(plan.windows.begin(), plan.windows.end(),
-                                           [](const StepWindow& w) { return w.step == CommandKind::commend; });
-  if (commend_is_tied) {
-    const Milestone* review = year_end ? year_end : six_month;
-    if (review) round.commend = std::max(round.recognize, last_on_time(*review) - bg::days(3));
+  if (send_up && round.from_council) {
+    // Straight from the council's selection: sent up the next day, the others recognised after.
+    round.send_up = std::max(round.council + bg::days(1), send_up->open_period.opens);
+    round.recognize = *round.send_up + bg::days(1);
   }
-  if (send_up) round.send_up = std::max(round.commend + bg::days(1), last_on_time(*send_up) - bg::days(2));
+  round.commend = commend_day(plan, roadmap, year, round.recognize);
+  if (send_up && !round.from_council) round.send_up = std::max(round.commend + bg::days(1), last_on_time(*send_up) - bg::days(2));
   return round;
+}
+
+UnitQuota registration_quota(const Plan& plan, const Roadmap& roadmap, std::uint16_t year, const RoundDays& round) {
+  UnitQuota quota;
+  for (const StepQuota& q : plan.procedure.quotas) {
+    if (q.step != CommandKind::register_ || q.scope != QuotaScope::per_unit) continue;
+    if (!quota_milestone(roadmap, q, year, round.deadline)) continue;
+    if (q.at_least) quota.at_least = std::max(quota.at_least.value_or(0), *q.at_least);
+    if (q.at_most) quota.at_most = std::min(quota.at_most.value_or(*q.at_most), *q.at_most);
+  }
+  return quota;
+}
+
+std::size_t send_up_room(const RunningPlan& running, bg::date day, std::size_t otherwise) {
+  std::optional<std::size_t> room;
+  const auto& quotas = running.plan().procedure.quotas;
+  for (std::size_t q = 0; q < quotas.size(); ++q) {
+    const StepQuota& quota = quotas[q];
+    if (quota.step != CommandKind::nominate || quota.scope != QuotaScope::agency || !quota.at_most) continue;
+    const auto milestone = quota_milestone(running.roadmap(), quota, 0, day);
+    if (!milestone) continue;
+    const std::uint32_t taken = running.tally().count(q, UnitId{}, *milestone);
+    const std::size_t left = taken >= *quota.at_most ? 0 : *quota.at_most - taken;
+    room = std::min(room.value_or(left), left);
+  }
+  return room.value_or(otherwise);
 }
 
 void build_agency(const Plan& plan, const Settings& settings, Dice& dice, History& outcome) {

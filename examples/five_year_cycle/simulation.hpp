@@ -69,14 +69,18 @@ struct History {
   std::vector<Refused> refused;                 ///< steps the plan refused (late, outside a window, ...)
   std::vector<Event> flagged;                   ///< steps accepted late, by waiver, or with a warning
   RoadmapStatus status;                         ///< the roadmap on the last day
+  std::vector<QuotaStanding> quotas;            ///< each unit (or the agency) against the plan's quotas on the last day
   bg::date first_day;
   bg::date last_day;
 };
 
-/// The days of one year's round under a plan, read from its roadmap's milestones: discovery when
-/// registration opens, registration by its deadline, the council ten days later (before the
-/// send-up when there is one), recognition the day after, commendation next (or inside the review
-/// the plan ties it to), and the send-up near its deadline.
+/// The days of one year's round under a plan, read from its roadmap's milestones and its
+/// procedure's timings: discovery when registration opens, registration by its deadline, the
+/// council ten days later (before the send-up when there is one), recognition the day after,
+/// commendation next (or at the first review or dated event the plan ties it to that the round can
+/// reach on time), and the send-up near its deadline. A plan that sends exemplars up straight from
+/// the council's selection (seed 003: an arrow reviewed --nominate--> registered) sends them up the
+/// day after the council, and recognises the others after that.
 struct RoundDays {
   bg::date discover;
   bg::date deadline;  ///< the last on-time day of registration
@@ -85,8 +89,22 @@ struct RoundDays {
   bg::date commend;
   std::optional<bg::date> send_up;  ///< when the plan sends exemplars up that year
   bool windowed = false;            ///< registration has a window that year
+  bool from_council = false;        ///< the send-up takes the council's selection, not honoured exemplars
 };
 [[nodiscard]] RoundDays round_days(const Plan& plan, const Roadmap& roadmap, std::uint16_t year);
+
+/// How many registrations the plan asks of each unit in a round (its per-unit quotas on
+/// registration that count a registration on the round's deadline): at least, at most.
+struct UnitQuota {
+  std::optional<std::uint16_t> at_least;
+  std::optional<std::uint16_t> at_most;
+};
+[[nodiscard]] UnitQuota registration_quota(const Plan& plan, const Roadmap& roadmap, std::uint16_t year,
+                                           const RoundDays& round);
+
+/// How many more exemplars the agency may send up on `day`: what is left of the plan's agency-wide
+/// "at most" on nominations (read from the running plan's tally), or `otherwise` when it sets none.
+[[nodiscard]] std::size_t send_up_room(const RunningPlan& running, bg::date day, std::size_t otherwise);
 
 /// Who completes a milestone in the simulated agency: the role the plan names, in the agency's Office.
 [[nodiscard]] Actor owner_of(const Milestone& milestone);

@@ -91,8 +91,8 @@ int main(int argc, char** argv) {
   const CandidateId tran{3};
 
   // An inspector found in 2022 walks all the way and is sent up to the province.
-  walk.accept(nguyen, commands::Discover{nguyen, Subject::individual, division, Position::staff, Field::inspection,
-                                         Level::agency, "Thanh tra viên có 3 sáng kiến được áp dụng"},
+  walk.accept(nguyen, commands::Discover{nguyen, {Subject::individual, division, Position::staff, Field::inspection,
+                                                  Level::agency, "Thanh tra viên có 3 sáng kiến được áp dụng"}},
               unit_head, bg::date{2022, 2, 10});
   walk.expect_refusal(nguyen, commands::Foster{ActorId{9}}, other_head, bg::date{2022, 2, 11});
   walk.accept(nguyen, commands::Foster{ActorId{9}}, unit_head, bg::date{2022, 2, 11});
@@ -107,8 +107,8 @@ int main(int argc, char** argv) {
   walk.accept(nguyen, commands::Review{15, 12, 10, 2}, board, bg::date{2023, 5, 1});
 
   // A division the council does not propose is rejected by the vote itself.
-  walk.accept(team, commands::Discover{team, Subject::collective, division, Position::none, Field::administrative_reform,
-                                       Level::agency, "Phòng cải cách hành chính"},
+  walk.accept(team, commands::Discover{team, {Subject::collective, division, Position::none, Field::administrative_reform,
+                                              Level::agency, "Phòng cải cách hành chính"}},
               unit_head, bg::date{2022, 1, 15});
   walk.accept(team, commands::Foster{ActorId{5}}, unit_head, bg::date{2022, 1, 20});
   walk.accept(team, commands::Register{"Một cửa liên thông"}, unit_head, bg::date{2022, 3, 10});
@@ -116,8 +116,8 @@ int main(int argc, char** argv) {
   walk.accept(team, commands::Review{9, 8, 4, 4}, council, bg::date{2022, 4, 5});
 
   // A candidate disqualified by a disciplinary sanction accepts nothing more.
-  walk.accept(tran, commands::Discover{tran, Subject::individual, division, Position::unit_leader, Field::anti_corruption,
-                                       Level::agency, "Trưởng phòng phòng, chống tham nhũng"},
+  walk.accept(tran, commands::Discover{tran, {Subject::individual, division, Position::unit_leader, Field::anti_corruption,
+                                              Level::agency, "Trưởng phòng phòng, chống tham nhũng"}},
               unit_head, bg::date{2022, 2, 1});
   walk.accept(tran, commands::Disqualify{"Bị kỷ luật khiển trách năm 2022"}, chief, bg::date{2022, 6, 1});
   walk.expect_refusal(tran, commands::Foster{ActorId{9}}, unit_head, bg::date{2022, 6, 2});

@@ -17,7 +17,8 @@
 // Prints, for example:
 //   $ sqlite_host --db hr.db discover --id 42 --unit 7 --subject individual --position staff
 //         --field inspection --description "Thanh tra viên có 3 sáng kiến" --as unit_head:3:7 --date 2022-02-10
-//   #1 2022-02-10 candidate 42: discover by head of unit (individual, unit 7, inspection, agency level)
+//   #1 2022-02-10 candidate 42: discover by head of unit (subject individual, unit 7, position staff,
+//      field inspection, level agency level, description Thanh tra viên có 3 sáng kiến)
 //      candidate 42 (individual, unit 7, agency level): discovered, last step 2022-02-10
 //   $ sqlite_host --db hr.db --lang vi foster --id 42 --mentor 9 --as unit_head:4:8 --date 2022-02-11
 //   bị từ chối (outside_actor_unit): Trưởng phòng, đơn vị chỉ được bồi dưỡng ứng viên của đơn vị mình ...
@@ -28,10 +29,10 @@
 //     disqualify: allowed
 //     ...
 //   $ sqlite_host --db hr.db verify
-//   journal: 1 records, 1 candidates, head #1 59f0925610a1; the candidates table and meta agree with it
+//   journal: 1 records, 1 candidates, head #1 cb287b8efd1c; the candidates table and meta agree with it
 //   $ sqlite_host --db hr.db verify        (after someone edited record 1 in the file)
 //   The database cannot be trusted (1 problem(s)); nothing was changed:
-//     Journal record 1 (the record was edited): Invalid record 1: its hash does not match its content.
+//     Journal record 1: The record was edited: its hash does not match its content.
 //
 // Exit codes: 0 done; 1 the program's own check failed; 2 bad command line; 3 refused (nothing
 // changed); 4 the database cannot be trusted (nothing changed); 5 storage error or a schema newer
@@ -304,8 +305,9 @@ Loaded load(Database& db, const Workflow& flow) {
 
   auto replayed = replay_binary(blobs, flow);
   if (!replayed) {
-    const JournalError& error = replayed.error();
-    loaded.problems.push_back(Problem{error.sequence, Text{error.message(Lang::en), error.message(Lang::vi)}});
+    // A journal's refusal names the record where trust ends; its message begins with that record.
+    const Refusal& error = replayed.error();
+    loaded.problems.push_back(Problem{error.record.value_or(0), Text{error.message(Lang::en), error.message(Lang::vi)}});
   }
 
   // The columns are copies for SQL queries; a copy that disagrees with its record is an edit too.
@@ -579,9 +581,9 @@ struct Inputs {
 Command make_command(CommandKind kind, const Inputs& in) {
   switch (kind) {
     case CommandKind::discover:
-      return commands::Discover{CandidateId{in.id}, enum_from<Subject>(in.subject), UnitId{in.unit},
-                                enum_from<Position>(in.position), enum_from<Field>(in.field),
-                                enum_from<Level>(in.level), in.description};
+      return commands::Discover{CandidateId{in.id},
+                                {enum_from<Subject>(in.subject), UnitId{in.unit}, enum_from<Position>(in.position),
+                                 enum_from<Field>(in.field), enum_from<Level>(in.level), in.description}};
     case CommandKind::foster: return commands::Foster{ActorId{in.mentor}};
     case CommandKind::register_: return commands::Register{in.dossier};
     case CommandKind::review: return commands::Review{in.members, in.present, in.votes_for, in.votes_against};
@@ -593,6 +595,7 @@ Command make_command(CommandKind kind, const Inputs& in) {
     case CommandKind::disqualify: return commands::Disqualify{in.reason};
     case CommandKind::nominate: return commands::Nominate{};
     case CommandKind::revoke: return commands::Revoke{in.reason};
+    case CommandKind::propose: return commands::Propose{enum_from<Award>(in.award)};
   }
   return commands::Nominate{};
 }
@@ -664,6 +667,8 @@ int main(int argc, char** argv) {
   };
   for (const auto& [kind, help] : off_ramps) add_step(kind, help)->add_option("--reason", in.reason)->required();
   add_step(CommandKind::nominate, "send a commended exemplar one level up");
+  add_step(CommandKind::propose, "propose a higher form of award to the level that grants it")
+      ->add_option("--award", in.award)->required()->check(member(identifiers<Award>()));
 
   CLI::App* show_command = app.add_subcommand("show", "a candidate and its journal records; every candidate without --id");
   show_command->add_option("--id", in.id)->check(CLI::Range(1U, std::numeric_limits<std::uint32_t>::max()));

@@ -53,6 +53,8 @@ expect_unchanged(3 "refused \\(not_allowed_from_stage\\)"
                  discover --id 1 --unit 7 --description "again" --as unit_head:3:7 --date 2023-04-01)
 expect_unchanged(3 "refused \\(invalid_argument\\).*no candidate 99"
                  foster --id 99 --mentor 9 --as unit_head:3:7 --date 2022-02-11)
+expect_unchanged(3 "refused \\(not_allowed_from_stage\\)"
+                 propose --id 1 --award ministry_certificate --as provincial_board:90:100 --date 2023-05-01)
 string(REPEAT "a" 5000 too_long)
 expect_unchanged(3 "refused \\(invalid_argument\\).*longer than 4096 bytes"
                  discover --id 3 --unit 7 --description "${too_long}" --as unit_head:3:7 --date 2022-02-10)
@@ -68,6 +70,8 @@ expect_unchanged(2 "--members"
                  review --id 1 --members 70000 --present 1 --for 1 --against 0 --as council:20:1 --date 2023-05-01)
 expect_unchanged(2 "--id"
                  nominate --id 0 --as agency_head:1:1 --date 2023-05-01)
+expect_unchanged(2 "--award is required"
+                 propose --id 1 --as agency_head:1:1 --date 2023-05-01)
 expect_unchanged(2 "--reason is required"
                  withdraw --id 1 --as unit_head:3:7 --date 2023-05-01)
 expect_unchanged(2 "lang"

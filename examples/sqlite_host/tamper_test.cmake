@@ -50,12 +50,13 @@ function(expect_found_at sequence what)
   endif()
 endfunction()
 
-# Every field of the binary layout (docs/journal.md): tag, version, sequence, candidate_sequence,
-# previous hash, candidate, actor, role, date, flags, kind, event data, and byte 95, the last of a
-# nomination record (the shortest, 96 bytes), which lies in its own hash.
+# Every field of the binary layout of format 2 (docs/journal.md): tag, version, sequence,
+# candidate_sequence, previous hash, candidate, actor, the actor's unit (first and last byte), role,
+# date (first and last byte), flags, kind, event data, and byte 99, the last of a nomination record
+# (the shortest, 100 bytes), which lies in its own hash.
 set(cases 0)
 foreach(sequence 1 3 6 11)
-  foreach(byte 0 1 2 3 10 11 14 15 46 47 51 55 56 59 60 61 62 95)
+  foreach(byte 0 1 2 3 10 11 14 15 46 47 51 55 58 59 60 63 64 65 66 99)
     tamper(flip --sequence ${sequence} --byte ${byte})
     expect_found_at(${sequence} "bit 0 of byte ${byte} of record ${sequence} flipped")
     math(EXPR cases "${cases} + 1")

@@ -2,16 +2,15 @@
 //
 //   struct Actor { id, role, unit }            the person acting, as the host knows them
 //   enum class Scope { own_unit, any_unit }    where a right applies
-//   StageSet, LevelSet                         small bit sets of stages and levels
 //   struct Grant { command, role, scope, stages, levels }   one right
 //   class Policy
-//     Policy(grants)                           any policy; Policy::defaults() is domain.md's
-//     check(actor, command, stage, level, unit) -> optional<Refusal>
+//     Policy::make(grants) -> expected         any policy; Policy::defaults() is the lifecycle's own
+//     check(actor, command, stage, level, unit) -> expected<void, Refusal>
 //     permits(...)                             the same as a bool
-//     denial(...) -> optional<RefusalCode>     the same as a code, building nothing
+//     denial(...)                              the same as a code, building nothing (the pipeline's test)
 //     grants()                                 the rows, for docs and the authority matrix
 //
-// Default policy (domain.md, "The candidate lifecycle"; 000 IV.1-5; 001 II.2-3; 003 IV.1): unit
+// Default policy (the plans' procedures: 000 IV.1-5; 001 II.2-3; 002 IV.2; 003 IV.1; docs/authority.md): unit
 // heads and mass organisations discover in their own unit; unit heads foster, register and withdraw
 // in their own unit; the council reviews and rejects registrations; the agency head recognises,
 // commends, rejects reviewed or recognised candidates, disqualifies, revokes and nominates; the
@@ -24,6 +23,8 @@
 #include <initializer_list>
 #include <optional>
 #include <vector>
+
+#include <tl/expected.hpp>
 
 #include "ids.hpp"
 #include "refusal.hpp"
@@ -46,37 +47,6 @@ struct Actor {
 enum class Scope : std::uint8_t { own_unit, any_unit };
 [[nodiscard]] LabelTable label_table(Scope) noexcept;
 
-/// A set of enumerators of a small enum, as bits.
-template <class E, class Bits>
-class EnumSet {
- public:
-  constexpr EnumSet() noexcept = default;
-  constexpr EnumSet(std::initializer_list<E> values) noexcept {
-    for (E value : values) bits_ = static_cast<Bits>(bits_ | bit(value));
-  }
-  /// Every enumerator below `count`.
-  [[nodiscard]] static constexpr EnumSet all(std::size_t count) noexcept {
-    EnumSet set;
-    set.bits_ = static_cast<Bits>((Bits{1} << count) - 1U);
-    return set;
-  }
-  [[nodiscard]] constexpr bool contains(E value) const noexcept { return (bits_ & bit(value)) != 0; }
-  [[nodiscard]] constexpr bool empty() const noexcept { return bits_ == 0; }
-  [[nodiscard]] constexpr Bits bits() const noexcept { return bits_; }
-  constexpr EnumSet& operator|=(EnumSet other) noexcept { bits_ = static_cast<Bits>(bits_ | other.bits_); return *this; }
-  friend constexpr bool operator==(EnumSet a, EnumSet b) noexcept { return a.bits_ == b.bits_; }
-
- private:
-  static constexpr Bits bit(E value) noexcept {
-    const auto index = static_cast<unsigned>(value);
-    return index < sizeof(Bits) * 8 ? static_cast<Bits>(Bits{1} << index) : Bits{0};
-  }
-  Bits bits_ = 0;
-};
-
-using StageSet = EnumSet<Stage, std::uint16_t>;
-using LevelSet = EnumSet<Level, std::uint8_t>;
-
 /// One right: `role` may take `command` on candidates at one of `stages` and `levels`, in `scope`.
 struct Grant {
   CommandKind command;
@@ -89,15 +59,17 @@ struct Grant {
 /// A set of rights. Checking is two bit tests against a table compiled from the grants.
 class Policy {
  public:
-  /// The policy of domain.md's lifecycle table.
+  /// The policy of the lifecycle's own table (docs/authority.md).
   [[nodiscard]] static Policy defaults();
 
-  explicit Policy(std::vector<Grant> grants);
+  /// A policy of these grants, or a refusal naming the first grant with an unknown command, role,
+  /// scope, stage or level ("grants/3/role").
+  [[nodiscard]] static tl::expected<Policy, Refusal> make(std::vector<Grant> grants);
 
-  /// Nullopt when `actor` may take `command` on a candidate at `stage` and `level` in `unit`;
+  /// Accepts when `actor` may take `command` on a candidate at `stage` and `level` in `unit`;
   /// otherwise a refusal (not_authorised or outside_actor_unit) that names the facts.
-  [[nodiscard]] std::optional<Refusal> check(const Actor& actor, CommandKind command, Stage stage,
-                                             Level level, UnitId unit) const;
+  [[nodiscard]] tl::expected<void, Refusal> check(const Actor& actor, CommandKind command, Stage stage, Level level,
+                                                  UnitId unit) const;
 
   /// The same decision as a bool, for screens that only grey out buttons. Inline: every step of
   /// a sweep asks it.
@@ -122,6 +94,8 @@ class Policy {
   [[nodiscard]] const std::vector<Grant>& grants() const noexcept { return grants_; }
 
  private:
+  explicit Policy(std::vector<Grant> grants);
+
   struct Rights {
     std::array<StageSet, level_count> own_unit{};
     std::array<StageSet, level_count> any_unit{};

@@ -2,6 +2,10 @@
 //
 //   to_binary(record) / record_from_binary(bytes)         about 100 bytes a record; its prefix is
 //                                                         the canonical encoding the hash covers
+//
+// Every form is written and read field by field from the descriptions of lifecycle.hpp (fields.hpp),
+// in the format version the record or blob carries: a field added in version N exists only in
+// blobs of version N or later, so older blobs keep their bytes and their hashes.
 //   to_binary(snapshot) / snapshot_from_binary(bytes)
 //   to_binary(candidate) / candidate_from_binary(bytes)
 //   replay_binary(stored, workflow[, from])               decode and replay stored records in order
@@ -39,9 +43,10 @@ inline constexpr std::size_t binary_form_count = 3;
 [[nodiscard]] std::vector<std::uint8_t> to_binary(const Record& record);
 /// Appends the record's binary form to `out`, for hosts that batch records into one buffer.
 void append_binary(const Record& record, std::vector<std::uint8_t>& out);
-/// Reads one record blob. Problems are malformed, unknown_kind or unknown_version; `found` and
-/// `sequence` are the record's number when it could be read. Does not check the hash: replay does.
-[[nodiscard]] tl::expected<Record, JournalError> record_from_binary(ByteView bytes);
+/// Reads one record blob. Problems are record_malformed, record_unknown_kind or
+/// record_unknown_version, with `record` the record's number when it could be read. Does not check
+/// the hash: replay does.
+[[nodiscard]] tl::expected<Record, Refusal> record_from_binary(ByteView bytes);
 
 /// The snapshot's binary form: header, then the candidates in id order.
 [[nodiscard]] std::vector<std::uint8_t> to_binary(const Snapshot& snapshot);
@@ -55,7 +60,7 @@ void append_binary(const Record& record, std::vector<std::uint8_t>& out);
 
 /// Decodes and replays stored record blobs in order from `from`; a blob that cannot be read stops
 /// replay at its place like any other bad record.
-[[nodiscard]] tl::expected<Snapshot, JournalError> replay_binary(const std::vector<std::vector<std::uint8_t>>& stored,
+[[nodiscard]] tl::expected<Snapshot, Refusal> replay_binary(const std::vector<std::vector<std::uint8_t>>& stored,
                                                                  const Workflow& workflow, Snapshot from = {},
                                                                  const Hasher& hasher = default_hasher());
 

@@ -1,7 +1,7 @@
 // exemplar/calendar.hpp: local dates, quarters and working days, with bad dates refused as values.
 //
 //   first_supported_year, last_supported_year   the years the library computes with (1900-2999)
-//   check_date(date, subject)                   nullopt, or why the date cannot be used
+//   check_date(date, subject)                   accepted, or why the date cannot be used
 //   make_date(y, m, d)                          a date, or a refusal for 29/2/2023, month 13 ...
 //   enum class Quarter { q1, q2, q3, q4 }
 //   struct QuarterOfYear { year, quarter }      next(): Q4 2025 -> Q1 2026
@@ -39,9 +39,9 @@ inline constexpr int last_supported_year = 2999;
 /// count is refused instead of walking for a long time.
 inline constexpr int max_working_day_shift = 36525;
 
-/// Nullopt when `date` is a calendar date inside the supported years; otherwise invalid_date (for
+/// Accepts a calendar date inside the supported years; otherwise refuses it as invalid_date (for
 /// not-a-date and the infinities) or date_out_of_range, with `subject` naming the field.
-[[nodiscard]] std::optional<Refusal> check_date(boost::gregorian::date date, std::string_view subject = "date");
+[[nodiscard]] tl::expected<void, Refusal> check_date(boost::gregorian::date date, std::string_view subject = "date");
 
 /// The date year/month/day, or a refusal when no such day exists (29/2/2023, 31/4, month 13) or the
 /// year is outside the supported years. Never throws.

@@ -1,7 +1,7 @@
 // exemplar/council.hpp: the Emulation and Commendation Council's vote.
 //
 //   struct Fraction { numerator, denominator, strict }   "at least 2/3", "more than 1/2"
-//   struct CouncilRules { quorum, approval, title_approval }   plan settings, defaults from domain.md
+//   struct CouncilRules { quorum, approval, title_approval }   plan settings, defaults from the national rules
 //     has_quorum(members, present), approves(members, votes_for), approves(members, votes_for, motion)
 //     quorum_needed(members), votes_needed(members, motion)
 //   validate(rules)
@@ -16,7 +16,7 @@
 //   explain(selection, lang)
 //
 // The council advises and the agency head decides. Every threshold counts the whole membership,
-// not those present (domain.md, "The national rules behind the plans": council vote).
+// not those present (Law 06/2022 and Decree 98/2023 on the council's vote; docs/criteria.md).
 #pragma once
 
 #include <cstddef>
@@ -37,6 +37,13 @@ namespace commands {
 /// The lifecycle's review command (lifecycle.hpp, which includes this header).
 struct Review;
 }  // namespace commands
+
+/// True when votes for and against fit among the members present, who fit in the membership: a
+/// council cannot count more votes than it had people in the room.
+[[nodiscard]] constexpr bool votes_fit(std::uint32_t members, std::uint32_t present, std::uint32_t in_favour,
+                                       std::uint32_t opposed) noexcept {
+  return present <= members && in_favour + opposed <= present;
+}
 
 /// A share of the membership: "at least n/d" or, when strict, "more than n/d".
 struct Fraction {
@@ -71,7 +78,7 @@ enum class Motion : std::uint8_t { recognition, emulation_soldier_title };
 inline constexpr std::size_t motion_count = 2;
 [[nodiscard]] LabelTable label_table(Motion) noexcept;
 
-/// The council's voting settings. Defaults (domain.md, all settings): quorum at least 2/3 of
+/// The council's voting settings. Defaults (plan settings; docs/criteria.md): quorum at least 2/3 of
 /// members present; a proposal needs more than half of all members voting for it; a provincial or
 /// national emulation soldier title needs at least 90% of all members, by secret ballot.
 struct CouncilRules {
@@ -103,11 +110,16 @@ struct CouncilRules {
   [[nodiscard]] constexpr const Fraction& threshold(Motion motion) const noexcept {
     return motion == Motion::emulation_soldier_title ? title_approval : approval;
   }
+
+  friend constexpr bool operator==(const CouncilRules& a, const CouncilRules& b) noexcept {
+    return a.quorum == b.quorum && a.approval == b.approval && a.title_approval == b.title_approval;
+  }
+  friend constexpr bool operator!=(const CouncilRules& a, const CouncilRules& b) noexcept { return !(a == b); }
 };
 
-/// Nullopt when every threshold is a share that can be reached: a denominator above 0, a numerator
+/// Accepts rules whose every threshold is a share that can be reached: a denominator above 0, a numerator
 /// no larger, and no "more than 100%".
-[[nodiscard]] std::optional<Refusal> validate(const CouncilRules& rules);
+[[nodiscard]] tl::expected<void, Refusal> validate(const CouncilRules& rules);
 
 /// One sitting of the council: the whole membership (the denominator of every threshold) and who
 /// attended.

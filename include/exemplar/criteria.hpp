@@ -1,6 +1,6 @@
 // exemplar/criteria.hpp: criteria as data, and the verdict they give on a candidate's evidence.
 //
-//   YearWindow          which years a rule looks at: the latest N rated years, fixed years, all years
+//   CountedYears          which years a rule looks at: the latest N rated years, fixed years, all years
 //   rules::*            the kinds of rule, plain values (no code inside):
 //     RatingYears       "5 years good or better, at least 3 excellent"; "good or better every year"
 //     TitleCount        "at least 2 grassroots emulation soldier titles or higher"; "3 consecutive"
@@ -17,7 +17,7 @@
 //   RuleSet, Profile    rule trees for collectives and individuals, in force from a date
 //   validate(rule), validate(profile)
 //   evaluate(profile, evidence, date) -> Evaluation { verdict, results (one per rule, with numbers) }
-//   evaluate_into(evaluation, profile, evidence, date) -> optional<Refusal>   the same, reusing its results
+//   evaluate_into(evaluation, profile, evidence, date) -> expected<void>   the same, reusing its results
 //   explain(result, lang), Evaluation::explain(lang), Evaluation::failures()
 //
 // Evaluation formats no text (explanations are rendered from the numbers only when asked for) and
@@ -45,34 +45,34 @@
 
 namespace exemplar {
 
-/// How a rule's window of years is anchored.
-enum class WindowKind : std::uint8_t {
+/// How the years a rule counts are anchored.
+enum class YearsCounted : std::uint8_t {
   latest_years,  ///< the `length` years ending at the latest rated year
   fixed_years,   ///< the years `first` to `last` (a plan's period), up to what has happened
   all_years,     ///< every year up to the evaluation (a career's count)
 };
-inline constexpr std::size_t window_kind_count = 3;
-[[nodiscard]] LabelTable label_table(WindowKind) noexcept;
+inline constexpr std::size_t years_counted_count = 3;
+[[nodiscard]] LabelTable label_table(YearsCounted) noexcept;
 
 /// The years a rule counts. Yearly facts (ratings, titles, member tallies, indicators) count up to
 /// the latest rated year; dated facts (certificates, sanctions) and initiatives up to the day of
-/// evaluation. A latest-years window starts `length - 1` years before the latest rated year.
-struct YearWindow {
-  WindowKind kind = WindowKind::latest_years;
+/// evaluation. Latest years start `length - 1` years before the latest rated year.
+struct CountedYears {
+  YearsCounted kind = YearsCounted::latest_years;
   std::uint16_t length = 1;  ///< latest_years only: how many years, 1 to 64
   std::uint16_t first = 0;   ///< fixed_years only
   std::uint16_t last = 0;    ///< fixed_years only
 
   /// The `years` latest rated years ("5 consecutive years" ending with the latest rating).
-  [[nodiscard]] static constexpr YearWindow latest(std::uint16_t years) noexcept {
-    return YearWindow{WindowKind::latest_years, years, 0, 0};
+  [[nodiscard]] static constexpr CountedYears latest(std::uint16_t years) noexcept {
+    return CountedYears{YearsCounted::latest_years, years, 0, 0};
   }
   /// A plan's period ("trong giai đoạn 2021-2025").
-  [[nodiscard]] static constexpr YearWindow fixed(std::uint16_t first_year, std::uint16_t last_year) noexcept {
-    return YearWindow{WindowKind::fixed_years, 0, first_year, last_year};
+  [[nodiscard]] static constexpr CountedYears fixed(std::uint16_t first_year, std::uint16_t last_year) noexcept {
+    return CountedYears{YearsCounted::fixed_years, 0, first_year, last_year};
   }
   /// A whole career, for counts the plan does not bound in time.
-  [[nodiscard]] static constexpr YearWindow all() noexcept { return YearWindow{WindowKind::all_years, 0, 0, 0}; }
+  [[nodiscard]] static constexpr CountedYears all() noexcept { return CountedYears{YearsCounted::all_years, 0, 0, 0}; }
 };
 
 /// What a members' rule counts: members' ratings or members' titles.
@@ -80,8 +80,6 @@ enum class MemberBasis : std::uint8_t { rating, title };
 inline constexpr std::size_t member_basis_count = 2;
 [[nodiscard]] LabelTable label_table(MemberBasis) noexcept;
 
-/// Which certificates of merit a rule counts (a set: provincial and ministry certificates are peers).
-using AwardSet = EnumSet<Award, std::uint8_t>;
 /// The positions a ByPosition branch applies to.
 using PositionSet = EnumSet<Position, std::uint8_t>;
 /// The fields a ByField branch applies to.
@@ -90,11 +88,11 @@ using FieldSet = EnumSet<Field, std::uint16_t>;
 /// The kinds of rule. Each is a plain value: a plan's file can hold it field by field.
 namespace rules {
 
-/// Years rated `at_least` or better: `required` of the window's years (or every year of the
-/// window, which must then hold at least one rated year), with at least `top_required` of them
+/// Years rated `at_least` or better: `required` of the counted years's years (or every counted
+/// year, which must then hold at least one rated year), with at least `top_required` of them
 /// rated `top` ("5 consecutive years good or better, at least 3 excellent": 000 II.2.2a).
 struct RatingYears {
-  YearWindow window = YearWindow::latest(5);
+  CountedYears years = CountedYears::latest(5);
   Rating at_least = Rating::good;
   std::uint16_t required = 5;
   bool every_year = false;
@@ -102,28 +100,28 @@ struct RatingYears {
   std::uint16_t top_required = 0;
 };
 
-/// Titles `at_least` (or, unless `or_higher`, exactly that title) within the window: `required`
+/// Titles `at_least` (or, unless `or_higher`, exactly that title) within the counted years: `required`
 /// records, or with `consecutive`, a run of `required` consecutive years.
 struct TitleCount {
-  YearWindow window = YearWindow::all();
+  CountedYears years = CountedYears::all();
   Title at_least = Title::grassroots_emulation_soldier;
   bool or_higher = true;
   bool consecutive = false;
   std::uint16_t required = 1;
 };
 
-/// Certificates of merit of any of `awards`, granted within the window.
+/// Certificates of merit of any of `awards`, granted within the counted years.
 struct CertificateCount {
-  YearWindow window = YearWindow::all();
+  CountedYears years = CountedYears::all();
   AwardSet awards{Award::provincial_certificate};
   std::uint16_t required = 1;
 };
 
-/// Initiatives and/or research topics recognised at `at_least` or higher within the window;
+/// Initiatives and/or research topics recognised at `at_least` or higher within the counted years;
 /// `applied_only` counts only applied ones; `skip_rewarded` leaves out those that already earned
 /// a title or award (Law 06/2022 art. 74; Decree 98/2023 art. 4).
 struct InitiativeCount {
-  YearWindow window = YearWindow::all();
+  CountedYears years = CountedYears::all();
   InitiativeLevel at_least = InitiativeLevel::grassroots;
   bool initiatives = true;
   bool research_topics = true;
@@ -132,44 +130,44 @@ struct InitiativeCount {
   std::uint16_t required = 1;
 };
 
-/// No sanction at `at_least` or above in force during the window: the candidate's own and, with
+/// No sanction at `at_least` or above in force during the counted years: the candidate's own and, with
 /// `members`, its members' (counted in the member tallies); `breaches` also counts members who
 /// broke the agency's rules (004 III.1); `proceedings` also fails while a review, investigation
 /// or complaint is open (Decree 98/2023 art. 4).
 struct NoSanction {
-  YearWindow window = YearWindow::latest(1);
+  CountedYears years = CountedYears::latest(1);
   SanctionLevel at_least = SanctionLevel::reprimand;
   bool members = true;
   bool breaches = false;
   bool proceedings = false;
 };
 
-/// In every counted year of the window, the share of members rated `rating` or better (or holding
+/// In every counted year of the counted years, the share of members rated `rating` or better (or holding
 /// `title` or higher) reaches `share` ("at least" or, when strict, "more than"). At least one year
 /// must be counted.
 struct MemberShare {
-  YearWindow window = YearWindow::latest(1);
+  CountedYears years = CountedYears::latest(1);
   MemberBasis basis = MemberBasis::rating;
   Rating rating = Rating::good;
   Title title = Title::advanced_worker;
   Fraction share{1, 1, false};
 };
 
-/// In every counted year of the window, at least `required` members rated `rating` or better (or
+/// In every counted year of the counted years, at least `required` members rated `rating` or better (or
 /// holding `title` or higher). At least one year must be counted.
 struct MemberCount {
-  YearWindow window = YearWindow::latest(1);
+  CountedYears years = CountedYears::latest(1);
   MemberBasis basis = MemberBasis::title;
   Rating rating = Rating::good;
   Title title = Title::grassroots_emulation_soldier;
   std::uint32_t required = 1;
 };
 
-/// The indicator `indicator` reaches `percent` in every year of the window that reports it ("at
+/// The indicator `indicator` reaches `percent` in every year of the counted years that reports it ("at
 /// least", or "more than" when strict: "trên 80%" in 000 II.2.2a is strict). At least one year
 /// must report it.
 struct IndicatorAtLeast {
-  YearWindow window = YearWindow::latest(1);
+  CountedYears years = CountedYears::latest(1);
   std::string indicator;
   double percent = 100.0;
   bool strict = false;
@@ -237,7 +235,7 @@ struct Rule {
 [[nodiscard]] Rule make_rule(std::string id, std::string section, Text title, RuleSpec spec,
                              std::vector<Rule> children = {});
 
-/// The day of the year on which that year's ratings are closed (domain.md: rated "before 15
+/// The day of the year on which that year's ratings are closed (Decree 90/2020: rated "before 15
 /// December"; special agencies by 15 January of the next year, which a plan sets as month 1 of the
 /// following year by using `next_year`). A setting of the profile.
 struct RatingCalendar {
@@ -271,13 +269,13 @@ struct Profile {
   [[nodiscard]] const RuleSet* in_force(boost::gregorian::date date) const noexcept;
 };
 
-/// Nullopt when the rule tree is well formed: ids, sections and titles present; parameters in
-/// range (windows of 1 to 64 years, counts of at least 1, shares and percentages that can be met);
+/// Accepts a well-formed rule tree: ids, sections and titles present; parameters in
+/// range (1 to 64 latest years, counts of at least 1, shares and percentages that can be met);
 /// leaves without children and composites with them; ids unique; depth at most 16.
-[[nodiscard]] std::optional<Refusal> validate(const Rule& rule);
-/// Nullopt when the profile is well formed: an id, a title, a valid calendar, rule sets in
+[[nodiscard]] tl::expected<void, Refusal> validate(const Rule& rule);
+/// Accepts a well-formed profile: an id, a title, a valid calendar, rule sets in
 /// increasing date order each holding at least one valid rule tree.
-[[nodiscard]] std::optional<Refusal> validate(const Profile& profile);
+[[nodiscard]] tl::expected<void, Refusal> validate(const Profile& profile);
 
 /// What one rule says about a candidate.
 enum class Outcome : std::uint8_t { passed, failed, needs_judgement };
@@ -317,7 +315,7 @@ struct RuleResult {
   bool judged = false;        ///< a Judgement settled by the council's answer in the evidence
   bool pending = false;       ///< NoSanction: a review, investigation or complaint is open
   std::uint8_t key = 0;       ///< ByPosition / ByField: the candidate's position or field
-  std::uint16_t first_year = 0;  ///< the window as evaluated (empty when first_year > last_year)
+  std::uint16_t first_year = 0;  ///< the counted years as evaluated (empty when first_year > last_year)
   std::uint16_t last_year = 0;
   std::uint16_t year = 0;        ///< MemberShare, MemberCount, IndicatorAtLeast: the year reported
   std::uint32_t found = 0;       ///< what was counted (children met, for composites)
@@ -362,10 +360,10 @@ struct Evaluation {
 
 /// The same verdict as evaluate(), written into `out`, whose results vector keeps its capacity
 /// from one call to the next: once `out` has held an evaluation of this profile, further calls
-/// allocate nothing (a batch over a million candidates reuses one Evaluation). Nullopt when `out`
+/// allocate nothing (a batch over a million candidates reuses one Evaluation). Accepted when `out`
 /// holds the verdict; otherwise the refusal evaluate() gives, and `out` is left as it was. The
 /// evidence is validated on every call, as evaluate() does.
-[[nodiscard]] std::optional<Refusal> evaluate_into(Evaluation& out, const Profile& profile, const Evidence& evidence,
+[[nodiscard]] tl::expected<void, Refusal> evaluate_into(Evaluation& out, const Profile& profile, const Evidence& evidence,
                                                    boost::gregorian::date date);
 
 }  // namespace exemplar

@@ -6,10 +6,10 @@
 //   enum class MilestoneState { upcoming, open, due_soon, met, met_late, missed, waived }
 //   struct Deadline { date, bound, count, due_soon_days, late }
 //     Deadline::by(d), Deadline::before(d), counting(), due_soon_within(), when_late()
-//   struct Window { opens, closes }                         when steps for a milestone are taken
+//   struct OpenPeriod { opens, closes }                         when steps for a milestone are taken
 //   struct DeadlineDays { due_soon_from, last_on_time }      a deadline resolved on a calendar
 //   resolve(deadline, calendar) -> expected<DeadlineDays, Refusal>
-//   state_on(today, opens, days, completed, waived) -> MilestoneState   (constexpr, inline, branch-free)
+//   state_on(today, opens, days, completed, waived) -> MilestoneState   (branch-free)
 //   is_late(state), describe(deadline, lang)
 //
 // "trước ngày 25/3/2021" reads "before 25 March": the deadline day itself is late under an exclusive
@@ -60,7 +60,7 @@ inline constexpr std::size_t late_policy_count = 3;
 
 /// Where a milestone stands on a given day.
 enum class MilestoneState : std::uint8_t {
-  upcoming,  ///< its window has not opened
+  upcoming,  ///< its open period has not begun
   open,      ///< open, and the deadline is not near
   due_soon,  ///< open, and the deadline is within the due-soon span
   met,       ///< completed on time
@@ -129,14 +129,14 @@ struct Deadline {
 };
 
 /// The days within which a milestone's step may be taken at all: from `opens` to `closes`, both
-/// included. A step after the deadline but inside the window is late (the late policy applies); a
-/// step outside the window is refused as outside_window.
-struct Window {
+/// included. A step after the deadline but inside the open period is late (the late policy applies); a
+/// step outside the open period is refused as outside_window.
+struct OpenPeriod {
   boost::gregorian::date opens{boost::gregorian::not_a_date_time};
   boost::gregorian::date closes{boost::gregorian::not_a_date_time};
 
-  friend bool operator==(const Window& a, const Window& b) noexcept { return a.opens == b.opens && a.closes == b.closes; }
-  friend bool operator!=(const Window& a, const Window& b) noexcept { return !(a == b); }
+  friend bool operator==(const OpenPeriod& a, const OpenPeriod& b) noexcept { return a.opens == b.opens && a.closes == b.closes; }
+  friend bool operator!=(const OpenPeriod& a, const OpenPeriod& b) noexcept { return !(a == b); }
 };
 
 /// A deadline resolved on a calendar: the last day a step is on time, and the first day it is due soon.
@@ -157,58 +157,15 @@ struct DeadlineDays {
 /// not one the library knows, or the due-soon span is longer than max_due_soon_days.
 [[nodiscard]] tl::expected<DeadlineDays, Refusal> resolve(const Deadline& deadline, const WorkingCalendar& calendar);
 
-namespace detail {
-
-/// state_on's answers by its six tests (bit 0 waived, 1 completed, 2 completed late, 3 before the
-/// window opens, 4 before the due-soon day, 5 after the last on-time day), so that the answer is
-/// one load instead of a chain of branches on the data.
-inline constexpr std::array<MilestoneState, 64> milestone_states = [] {
-  std::array<MilestoneState, 64> states{};
-  for (unsigned i = 0; i < states.size(); ++i) {
-    if ((i & 1U) != 0) {
-      states[i] = MilestoneState::waived;
-    } else if ((i & 2U) != 0) {
-      states[i] = (i & 4U) != 0 ? MilestoneState::met_late : MilestoneState::met;
-    } else if ((i & 8U) != 0) {
-      states[i] = MilestoneState::upcoming;
-    } else if ((i & 32U) != 0) {
-      states[i] = MilestoneState::missed;
-    } else {
-      states[i] = (i & 16U) != 0 ? MilestoneState::open : MilestoneState::due_soon;
-    }
-  }
-  return states;
-}();
-
-}  // namespace detail
-
-/// A milestone's state on `today`, given when its window opens, its resolved deadline, and the days
+/// A milestone's state on `today`, given when its open period opens, its resolved deadline, and the days
 /// it was completed or waived (if it was). What is recorded after `today` does not count yet. In
 /// order: waived on or before `today`; completed on or before `today` (met when on or before the
 /// last on-time day, else met late); upcoming before `opens`; due soon from `due_soon_from` to the
-/// last on-time day, open before it; missed after it.
-///
-/// Inline, constexpr and free of branches on the data, so that a nightly sweep over millions of
-/// milestones is bound by reading the rows, not by mispredicted branches: the six tests are six
-/// compares of day numbers (exactly Boost's date order, which compares day numbers, special
-/// values included), and their bits index milestone_states.
-[[nodiscard]] constexpr MilestoneState state_on(boost::gregorian::date today, boost::gregorian::date opens,
-                                                const DeadlineDays& days,
-                                                std::optional<boost::gregorian::date> completed,
-                                                std::optional<boost::gregorian::date> waived) noexcept {
-  const std::uint32_t t = today.day_number();
-  const std::uint32_t o = opens.day_number();
-  // An absent date stands in as `opens`: its tests are masked by has_value() below, and a value
-  // already loaded lets the compiler select with a conditional move instead of a branch.
-  const std::uint32_t c = completed.has_value() ? completed->day_number() : o;
-  const std::uint32_t w = waived.has_value() ? waived->day_number() : o;
-  const std::uint32_t soon = days.due_soon_from.day_number();
-  const std::uint32_t last = days.last_on_time.day_number();
-  const auto bit = [](bool test, unsigned position) constexpr { return static_cast<unsigned>(test) << position; };
-  const unsigned index = bit(waived.has_value() & (w <= t), 0U) | bit(completed.has_value() & (c <= t), 1U) |
-                         bit(last < c, 2U) | bit(t < o, 3U) | bit(t < soon, 4U) | bit(last < t, 5U);
-  return detail::milestone_states[index];
-}
+/// last on-time day, open before it; missed after it. Free of branches on the data, so that a
+/// nightly sweep over millions of milestones is bound by reading them, not by mispredictions.
+[[nodiscard]] MilestoneState state_on(boost::gregorian::date today, boost::gregorian::date opens,
+                                      const DeadlineDays& days, std::optional<boost::gregorian::date> completed,
+                                      std::optional<boost::gregorian::date> waived) noexcept;
 
 /// The deadline as people read it: "before 2021-03-25" / "trước ngày 25/03/2021".
 [[nodiscard]] std::string describe(const Deadline& deadline, Lang lang = Lang::en);

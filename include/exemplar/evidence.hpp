@@ -11,7 +11,7 @@
 //   IndicatorValue   a field indicator in one year, as a percentage with an id (000 II.2.2a)
 //   CouncilJudgement the council's answer to a criterion only it can judge
 //   Evidence         all of the above for one candidate
-//   validate(evidence) -> optional<Refusal>
+//   validate(evidence) -> expected<void, Refusal>
 //
 // Every enum is ordered lowest first, so "at or above" is a comparison. The host fills Evidence from
 // its own database; the library only reads it.
@@ -25,7 +25,9 @@
 #include <vector>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <tl/expected.hpp>
 
+#include "ids.hpp"
 #include "labels.hpp"
 #include "refusal.hpp"
 #include "vocabulary.hpp"
@@ -37,7 +39,7 @@ enum class Rating : std::uint8_t { not_completed, completed, good, excellent };
 inline constexpr std::size_t rating_count = 4;
 [[nodiscard]] LabelTable label_table(Rating) noexcept;
 
-/// An individual's emulation title, lowest first (domain.md, "The national rules behind the plans").
+/// An individual's emulation title, lowest first (Law 06/2022 art. 21-24).
 enum class Title : std::uint8_t {
   advanced_worker,
   grassroots_emulation_soldier,
@@ -156,11 +158,25 @@ struct Evidence {
   bool under_proceedings = false;
 };
 
-/// Nullopt when the evidence is consistent; otherwise the first problem, with the path of the bad
+/// Where the plan's eligibility check finds a candidate's evidence: the host's database, behind a
+/// const lookup. Implementations must allow concurrent calls if the Workflow is shared across threads.
+class EvidenceSource {
+ public:
+  EvidenceSource() = default;
+  EvidenceSource(const EvidenceSource&) = default;
+  EvidenceSource& operator=(const EvidenceSource&) = default;
+  virtual ~EvidenceSource() = default;
+
+  /// The candidate's evidence, or null when the host has none; the pointer must stay valid for the
+  /// duration of the check.
+  [[nodiscard]] virtual const Evidence* find(CandidateId candidate) const = 0;
+};
+
+/// Accepts consistent evidence; otherwise the first problem, with the path of the bad
 /// field as subject ("ratings[2].year"). Checks unknown enum values, years outside
 /// [evidence_first_year, evidence_last_year], special dates, a sanction ending before it starts,
 /// duplicates (two ratings for one year), counts larger than the membership, percentages that are
 /// NaN or outside 0-100, empty or oversized ids, and member tallies on an individual.
-[[nodiscard]] std::optional<Refusal> validate(const Evidence& evidence);
+[[nodiscard]] tl::expected<void, Refusal> validate(const Evidence& evidence);
 
 }  // namespace exemplar

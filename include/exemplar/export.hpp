@@ -4,7 +4,10 @@
 //   to_mermaid(table, lang)         a Mermaid stateDiagram-v2
 //   to_scxml(table, name)           W3C SCXML: every state and transition, guards as `cond`
 //   policy_markdown(policy, lang)   the authority policy as a Markdown table (docs/authority.md)
-//   roadmap_gantt(roadmap, today, lang)   a Mermaid Gantt chart: each milestone's window and its
+//   awards_markdown(awards, lang)   the award powers: what each role grants and proposes upward
+//   pipeline_mermaid(checks, lang)  the decide pipeline as a Mermaid flowchart: the checks in order,
+//                                   what each reads, and which of decide, apply and options run it
+//   roadmap_gantt(roadmap, today, lang)   a Mermaid Gantt chart: each milestone's open period and its
 //                                   state on `today` (done, active, late)
 //
 // Any table of the fsm engine whose states and events have labels (labels.hpp) exports: the
@@ -19,6 +22,8 @@
 
 #include "authority.hpp"
 #include "labels.hpp"
+#include "lifecycle.hpp"
+#include "procedure.hpp"
 #include "roadmap.hpp"
 
 namespace exemplar {
@@ -99,7 +104,15 @@ template <class Table>
 /// The policy's grants as a Markdown table: command, role, scope, stages, levels.
 [[nodiscard]] std::string policy_markdown(const Policy& policy, Lang lang = Lang::en);
 
-/// The roadmap as a Mermaid Gantt chart, one section per year, one bar per milestone window, each
+/// The award powers as a Markdown table: role, awards it grants, awards it proposes upward.
+[[nodiscard]] std::string awards_markdown(const std::vector<AwardPower>& awards, Lang lang = Lang::en);
+
+/// The pipeline's checks, in order, as a Mermaid flowchart from the command to the event: each check
+/// with its name and what it reads; the checks options leaves out (they read arguments) and those
+/// apply leaves out (they read the running plan) drawn apart.
+[[nodiscard]] std::string pipeline_mermaid(const std::vector<Check>& checks, Lang lang = Lang::en);
+
+/// The roadmap as a Mermaid Gantt chart, one section per year, one bar per milestone's open period, each
 /// labelled with its title and its state on `today`: met ones are done, open ones active, late or
 /// missed ones critical.
 [[nodiscard]] std::string roadmap_gantt(const Roadmap& roadmap, boost::gregorian::date today, Lang lang = Lang::en);

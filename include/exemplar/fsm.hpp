@@ -1,14 +1,15 @@
 // exemplar/fsm.hpp: a tiny table-driven state-machine engine.
 //
 //   Row<State, Event, Context, Failure>      {from, event, to, guard, guard_name, explain}
-//   Table<State, Event, Context, Failure, NumStates, NumEvents, NumRows>
-//     constexpr Table(rows)                   indexes the rows at compile time
+//   Table<State, Event, Context, Failure, NumStates, NumEvents, Capacity>
+//     constexpr Table(std::array of rows)     indexes the rows at compile time
+//     Table::check(rows, count), Table(vector) the same at run time, for a plan's own table
 //     fire(from, event, context) -> Fired     the first row whose guard passes, or the row that blocked
 //     Fired::failure(context)                 why it was blocked, built only when asked for
 //     has_transition(from, event)             is there any row for (from, event)?
 //     target(from, event) / targets(...)      where (from, event) leads, ignoring guards
 //     states() / events() / allowed(from)     introspection over the same rows
-//     rows()                                  the rows themselves, for exports and docs
+//     rows()                                  the rows themselves (a range), for exports and docs
 //
 // A machine is nothing but its rows: dispatch, "what is allowed now" and the diagrams are all read
 // from the same table, so they cannot drift apart. Dispatch is two array reads and at most a few
@@ -25,10 +26,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <stdexcept>
 #include <string_view>
 #include <type_traits>
 #include <vector>
+
+#include "precondition.hpp"
 
 namespace exemplar::fsm {
 
@@ -67,12 +69,30 @@ struct Fired {
   }
 };
 
-/// A transition table indexed by (state, event) at compile time.
+/// The rows of a table, in the order they were written.
+template <class RowType>
+class Rows {
+ public:
+  constexpr Rows(const RowType* first, std::size_t count) noexcept : first_(first), count_(count) {}
+  [[nodiscard]] constexpr const RowType* begin() const noexcept { return first_; }
+  [[nodiscard]] constexpr const RowType* end() const noexcept { return first_ + count_; }
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return count_; }
+  [[nodiscard]] constexpr const RowType& operator[](std::size_t i) const noexcept { return first_[i]; }
+
+ private:
+  const RowType* first_;
+  std::size_t count_;
+};
+
+/// Why a list of rows cannot be a table.
+enum class TableProblem : std::uint8_t { none, too_many_rows, outside_the_counts, not_adjacent };
+
+/// A transition table of at most `Capacity` rows, indexed by (state, event).
 template <class State, class Event, class Context, class Failure, std::size_t NumStates,
-          std::size_t NumEvents, std::size_t NumRows>
+          std::size_t NumEvents, std::size_t Capacity>
 class Table {
   static_assert(std::is_enum_v<State> && std::is_enum_v<Event>, "states and events are enums");
-  static_assert(NumRows < 255, "row indexes are stored in a byte");
+  static_assert(Capacity < 255, "row indexes are stored in a byte");
 
  public:
   using row_type = Row<State, Event, Context, Failure>;
@@ -80,23 +100,29 @@ class Table {
 
   /// Indexes the rows; a table whose rows for one (from, event) are not adjacent, or that names a
   /// state or event outside the counts, does not compile when the table is constexpr.
-  constexpr explicit Table(const std::array<row_type, NumRows>& rows) : rows_(rows) {
-    for (auto& line : first_) {
-      for (auto& cell : line) cell = kNone;
-    }
-    for (std::size_t i = 0; i < NumRows; ++i) {
-      const auto s = index(rows_[i].from);
-      const auto e = index(rows_[i].event);
-      if (s >= NumStates || e >= NumEvents || index(rows_[i].to) >= NumStates) {
-        throw std::logic_error("fsm::Table: a row names a state or event outside the counts");
+  template <std::size_t N>
+  constexpr explicit Table(const std::array<row_type, N>& rows) : Table(rows.data(), N) {}
+
+  /// Indexes rows made at run time; they must pass check() (a broken precondition otherwise).
+  explicit Table(const std::vector<row_type>& rows) : Table(rows.data(), rows.size()) {}
+
+  /// Why `count` rows from `rows` cannot make a table, or TableProblem::none.
+  [[nodiscard]] static constexpr TableProblem check(const row_type* rows, std::size_t count) noexcept {
+    if (count > Capacity) return TableProblem::too_many_rows;
+    std::array<std::array<std::uint8_t, NumEvents>, NumStates> first{};
+    std::array<std::array<std::uint8_t, NumEvents>, NumStates> seen{};
+    for (std::size_t i = 0; i < count; ++i) {
+      const auto s = index(rows[i].from);
+      const auto e = index(rows[i].event);
+      if (s >= NumStates || e >= NumEvents || index(rows[i].to) >= NumStates) return TableProblem::outside_the_counts;
+      if (seen[s][e] == 0) {
+        first[s][e] = static_cast<std::uint8_t>(i);
+      } else if (first[s][e] + seen[s][e] != i) {
+        return TableProblem::not_adjacent;
       }
-      if (first_[s][e] == kNone) {
-        first_[s][e] = static_cast<std::uint8_t>(i);
-      } else if (first_[s][e] + count_[s][e] != i) {
-        throw std::logic_error("fsm::Table: rows for one (from, event) must be adjacent");
-      }
-      ++count_[s][e];
+      ++seen[s][e];
     }
+    return TableProblem::none;
   }
 
   /// Takes the first row for (from, event) whose guard passes. When every row is blocked, the last
@@ -177,17 +203,33 @@ class Table {
   }
 
   /// The rows, in the order they were written: what diagrams and docs are generated from.
-  [[nodiscard]] constexpr const std::array<row_type, NumRows>& rows() const noexcept { return rows_; }
+  [[nodiscard]] constexpr Rows<row_type> rows() const noexcept { return Rows<row_type>(rows_.data(), count_rows_); }
 
  private:
   static constexpr std::uint8_t kNone = 0xFF;
+
+  constexpr Table(const row_type* rows, std::size_t count) : count_rows_(count) {
+    EXEMPLAR_EXPECTS(check(rows, count) == TableProblem::none,
+                     "fsm::Table: at most Capacity rows, inside the counts, the rows of one (from, event) adjacent");
+    for (auto& line : first_) {
+      for (auto& cell : line) cell = kNone;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      rows_[i] = rows[i];
+      const auto s = index(rows[i].from);
+      const auto e = index(rows[i].event);
+      if (first_[s][e] == kNone) first_[s][e] = static_cast<std::uint8_t>(i);
+      ++count_[s][e];
+    }
+  }
 
   template <class E>
   static constexpr std::size_t index(E value) noexcept {
     return static_cast<std::size_t>(static_cast<std::underlying_type_t<E>>(value));
   }
 
-  std::array<row_type, NumRows> rows_;
+  std::array<row_type, Capacity> rows_{};
+  std::size_t count_rows_ = 0;
   std::array<std::array<std::uint8_t, NumEvents>, NumStates> first_{};
   std::array<std::array<std::uint8_t, NumEvents>, NumStates> count_{};
 };

@@ -7,7 +7,6 @@
 //   canonical_bytes(record), record_hash(record)       what the hash covers, and the hash itself
 //   append_canonical_bytes(record, out)                the same bytes into a buffer the host reuses
 //   Snapshot { sequence, hash, candidates }            every candidate's state at one record
-//   JournalProblem, JournalError                       why replay stopped, and at which record
 //   Observer, Change, ObserverFailure                  the host hears of every applied event
 //   Journal                                            prepare / append / commit / replay one record;
 //                                                      replay_binary(blob) reads and replays a stored blob
@@ -16,7 +15,8 @@
 // The decider (lifecycle.hpp) says what happened; the journal numbers it, chains it to the record
 // before by SHA-256 and keeps every candidate's state, so that a host can store records anywhere and
 // get the very same state back, and an edited, dropped or reordered record is found on replay.
-// A broken journal is expected input: every problem is a value (JournalError), never an exception.
+// A broken journal is expected input: every problem is a Refusal with a record_* code and `record`
+// set to the place where the journal stops being trustworthy, never an exception.
 #pragma once
 
 #include <array>
@@ -39,10 +39,6 @@
 #include "refusal.hpp"
 
 namespace exemplar {
-
-/// The newest record, snapshot and candidate format this library writes and reads. Older formats
-/// stay readable; newer ones are refused, never guessed.
-inline constexpr std::uint16_t journal_format_version = 1;
 
 /// A SHA-256 digest. All zeros stands for "no record": the previous hash of the first record.
 using Digest = std::array<std::uint8_t, 32>;
@@ -173,38 +169,6 @@ struct Snapshot {
   friend bool operator!=(const Snapshot& a, const Snapshot& b) noexcept { return !(a == b); }
 };
 
-/// What is wrong with a stored record. Identifiers are stable: hosts log and map them.
-enum class JournalProblem : std::uint8_t {
-  gap,                  ///< its number skips the next expected one: a record is missing here
-  duplicate,            ///< it repeats the number of the record just before it
-  out_of_order,         ///< its number is lower than expected, or the expected record comes later
-  edited,               ///< its hash does not match its content
-  broken_chain,         ///< its previous-hash is not the hash of the record before it
-  candidate_sequence,   ///< its number among its candidate's records is not the next one
-  refused,              ///< the event is not one its candidate's stage allows, or its values are invalid
-  unknown_kind,         ///< its event kind is not one this library knows
-  unknown_version,      ///< written in a newer format than this library reads
-  malformed,            ///< its stored form cannot be read: truncated, a bad length, a bad field
-};
-inline constexpr std::size_t journal_problem_count = 10;
-[[nodiscard]] LabelTable label_table(JournalProblem) noexcept;
-
-/// Why replay stopped. `sequence` is the record's place: the number the next good record must have.
-struct JournalError {
-  JournalProblem problem = JournalProblem::malformed;
-  std::uint64_t sequence = 0;  ///< where the journal stops being trustworthy (0 when not known)
-  std::uint64_t found = 0;     ///< the number the bad record carries (0 when it could not be read)
-  Refusal refusal;             ///< the reason in both languages; for `refused`, Workflow::apply's own
-
-  /// A sentence for a log or a screen: the record, the problem and the reason.
-  [[nodiscard]] std::string message(Lang lang = Lang::en) const;
-
-  friend bool operator==(const JournalError& a, const JournalError& b) {
-    return a.problem == b.problem && a.sequence == b.sequence && a.found == b.found && a.refusal == b.refusal;
-  }
-  friend bool operator!=(const JournalError& a, const JournalError& b) { return !(a == b); }
-};
-
 /// How a record reached the journal: appended now, or replayed from storage. An observer that sends
 /// notifications ignores replayed records; one that maintains a read model takes both.
 enum class Origin : std::uint8_t { appended, replayed };
@@ -256,9 +220,8 @@ struct ObserverFailure {
 /// The observer promise: a record is applied in full (candidate, counts, sequence, head hash) before
 /// any observer hears of it; observers are called in subscription order; an exception from one is
 /// caught, kept as an ObserverFailure and does not stop the others, undo the record or reach the
-/// caller. An observer must not change the journal it is told about (append, commit, replay,
-/// subscribe, unsubscribe): such a call throws std::logic_error, which the journal then catches and
-/// reports like any other observer failure.
+/// caller. An observer must not change the journal it is told about: append, commit, replay,
+/// subscribe and unsubscribe called from inside an observer are refused (journal_busy).
 ///
 /// Not safe to change from several threads at once; the Workflow and Hasher must outlive it.
 class Journal {
@@ -282,18 +245,19 @@ class Journal {
   [[nodiscard]] tl::expected<Record, Refusal> append(const Event& event);
 
   /// Applies a record prepare() made (after the host stored it); observers hear Origin::appended.
-  [[nodiscard]] tl::expected<void, JournalError> commit(const Record& record);
+  [[nodiscard]] tl::expected<void, Refusal> commit(const Record& record);
 
   /// Applies a stored record after checking its number, hashes and event; observers hear
-  /// Origin::replayed. On an error nothing changes.
-  [[nodiscard]] tl::expected<void, JournalError> replay(const Record& record);
+  /// Origin::replayed. On an error nothing changes, and the refusal's `record` is the number the
+  /// next good record must have.
+  [[nodiscard]] tl::expected<void, Refusal> replay(const Record& record);
 
   /// Reads one stored record blob (binary.hpp) and replays it with the same checks, in the same
   /// order, as replay(record_from_binary(blob)); a blob that cannot be read stops here with
-  /// `sequence` set to the number the next record must have. Faster, for hosts that replay millions:
+  /// `record` set to the number the next record must have. Faster, for hosts that replay millions:
   /// the hash covers the blob's own bytes, which the strict reader guarantees are exactly the
   /// record's canonical bytes, so nothing is encoded again, and the decoded record is reused.
-  [[nodiscard]] tl::expected<void, JournalError> replay_binary(ByteView blob);
+  [[nodiscard]] tl::expected<void, Refusal> replay_binary(ByteView blob);
 
   /// The state after the last applied record; copy it to store a snapshot.
   [[nodiscard]] const Snapshot& snapshot() const noexcept { return state_; }
@@ -302,89 +266,26 @@ class Journal {
   /// The last applied record's hash: a host may keep it apart from the journal to anchor the chain.
   [[nodiscard]] const Digest& head() const noexcept { return state_.hash; }
   /// A candidate's state, or null when no record has named it.
-  [[nodiscard]] const Candidate* find(CandidateId id) const noexcept { return state_.find(id); }
+  /// The pointer stays valid, and shows the candidate's state after each later record, for as long
+  /// as the journal lives (until release()): a host may keep it instead of looking it up again.
+  [[nodiscard]] const Candidate* find(CandidateId id) const noexcept;
   /// Hands the state over without copying it (every candidate of a country), ending the journal's use.
-  [[nodiscard]] Snapshot release() && noexcept {
-    index_.clear();
-    return std::move(state_);
-  }
+  [[nodiscard]] Snapshot release() && noexcept;
 
   /// Adds an observer; it must outlive the journal or be unsubscribed first.
-  void subscribe(Observer& observer);
+  [[nodiscard]] tl::expected<void, Refusal> subscribe(Observer& observer);
   /// Removes an observer; does nothing if it was not subscribed.
-  void unsubscribe(const Observer& observer);
+  [[nodiscard]] tl::expected<void, Refusal> unsubscribe(const Observer& observer);
   /// The observer failures since the last call, oldest first.
   [[nodiscard]] std::vector<ObserverFailure> take_observer_failures();
 
  private:
   using Slot = std::map<CandidateId, Snapshot::Entry>::iterator;
-
-  /// The hasher's session; a copied journal opens its own rather than share one.
-  class Session {
-   public:
-    explicit Session(const Hasher& hasher) : hasher_(&hasher), session_(hasher.session()) {}
-    Session(const Session& other) : Session(*other.hasher_) {}
-    Session(Session&&) noexcept = default;
-    Session& operator=(const Session& other) { return *this = Session(other); }
-    Session& operator=(Session&&) noexcept = default;
-    ~Session() = default;
-
-    [[nodiscard]] Digest sha256(ByteView bytes) { return session_ ? session_->sha256(bytes) : hasher_->sha256(bytes); }
-
-   private:
-    const Hasher* hasher_;
-    std::unique_ptr<HashSession> session_;
-  };
-
-  /// Where candidates' entries live in state_.candidates, by id: one probe of an open-addressing
-  /// table instead of a walk down a tree of a country's candidates, whatever ids a host picks
-  /// (database keys are rarely dense). Map nodes never move, so the pointers stay valid while the
-  /// map lives. A copied or moved index starts empty, since its pointers would name another map's
-  /// nodes, and fills in again as it goes.
-  class Index {
-   public:
-    Index() = default;
-    Index(const Index&) noexcept {}
-    Index(Index&&) noexcept {}
-    Index& operator=(const Index&) noexcept {
-      clear();
-      return *this;
-    }
-    Index& operator=(Index&&) noexcept {
-      clear();
-      return *this;
-    }
-    ~Index() = default;
-
-    /// The entry remembered for `id`, or null.
-    [[nodiscard]] Snapshot::Entry* find(CandidateId id) const noexcept {
-      if (cells_.empty() || !id.valid()) return nullptr;
-      for (std::size_t at = home(id);; at = (at + 1) & (cells_.size() - 1)) {
-        const Cell& cell = cells_[at];
-        if (cell.id == id.value()) return cell.entry;
-        if (cell.id == 0) return nullptr;
-      }
-    }
-    /// Remembers where `id`'s entry is.
-    void remember(CandidateId id, Snapshot::Entry& entry);
-    void clear() noexcept {
-      cells_.clear();
-      used_ = 0;
-    }
-
-   private:
-    struct Cell {
-      CandidateId::value_type id = 0;  ///< 0: empty (0 is never a candidate's id)
-      Snapshot::Entry* entry = nullptr;
-    };
-    /// Fibonacci hashing: consecutive ids land far apart, so runs of probes stay short.
-    [[nodiscard]] std::size_t home(CandidateId id) const noexcept {
-      return static_cast<std::size_t>((std::uint64_t{id.value()} * 0x9E3779B97F4A7C15ULL) >> 32U) & (cells_.size() - 1);
-    }
-    void insert(CandidateId::value_type id, Snapshot::Entry* entry) noexcept;
-
-    std::vector<Cell> cells_;  ///< a power of two long, at most half full
-    std::size_t used_ = 0;
+  /// The journal's working state: its hasher's session, its index of candidates, its buffers.
+  /// Each journal has its own; a copy starts a fresh one.
+  struct Workings;
+  struct WorkingsDeleter {
+    void operator()(Workings* workings) const noexcept;
   };
 
   /// A candidate's entry, or null with `hint` where a new one goes.
@@ -399,30 +300,34 @@ class Journal {
   /// itself, since it is const and may run on several threads; append() with the journal's session.
   [[nodiscard]] tl::expected<Candidate, Refusal> seal(const Event& event, const Snapshot::Entry* entry,
                                                       Record& record) const;
-  [[nodiscard]] tl::expected<void, JournalError> apply(const Record& record, ByteView canonical, Origin origin);
+  [[nodiscard]] tl::expected<void, Refusal> apply(const Record& record, ByteView canonical, Origin origin);
   void install(const Record& record, Place place, Candidate after, Origin origin);
   void notify(const Change& change);
-  void ensure_not_notifying(const char* what) const;
+  [[nodiscard]] tl::expected<void, Refusal> not_while_notifying() const;
 
   const Workflow* workflow_;
   const Hasher* hasher_;
   Snapshot state_;
-  Session session_;
-  Index index_;
-  std::vector<std::uint8_t> scratch_;  ///< canonical bytes of the record being hashed, reused
-  Record decoded_;                     ///< the blob replay_binary() is reading, reused
+  std::unique_ptr<Workings, WorkingsDeleter> workings_;
   std::vector<Observer*> observers_;
   std::vector<ObserverFailure> failures_;
   bool notifying_ = false;
+
+ public:
+  Journal(const Journal& other);
+  Journal(Journal&& other) noexcept;
+  Journal& operator=(const Journal& other);
+  Journal& operator=(Journal&& other) noexcept;
+  ~Journal();
 };
 
 /// Rebuilds every candidate's state from a whole journal, checking each record; stops at the first
 /// bad one. When a record's number is too high and the expected one comes later, the problem is
-/// out_of_order rather than gap.
-[[nodiscard]] tl::expected<Snapshot, JournalError> replay(const std::vector<Record>& records, const Workflow& workflow,
+/// record_out_of_order rather than record_gap.
+[[nodiscard]] tl::expected<Snapshot, Refusal> replay(const std::vector<Record>& records, const Workflow& workflow,
                                                           const Hasher& hasher = default_hasher());
 /// The same, continuing from a snapshot with the records after it.
-[[nodiscard]] tl::expected<Snapshot, JournalError> replay(const Snapshot& from, const std::vector<Record>& later,
+[[nodiscard]] tl::expected<Snapshot, Refusal> replay(const Snapshot& from, const std::vector<Record>& later,
                                                           const Workflow& workflow,
                                                           const Hasher& hasher = default_hasher());
 

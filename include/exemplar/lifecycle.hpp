@@ -1,20 +1,31 @@
-// exemplar/lifecycle.hpp: the candidate exemplar's lifecycle as a decider.
+// exemplar/lifecycle.hpp: the candidate exemplar's lifecycle as a decider, decided by one pipeline.
 //
 //   discovered → fostered → registered → reviewed → recognized → commended → replicated
-//   off-ramps: withdrawn, rejected, disqualified, revoked; nominate: one level up, registered again
+//   off-ramps: withdrawn, rejected, disqualified, revoked; nominate: one level up, registered again;
+//   propose: a higher award is proposed to the level that grants it
 //
 //   DecisionNumber                          a decision's number ("45/QĐ-TTr"), at most 19 bytes
 //   Candidate                               the state a host keeps for one candidate (≤ 64 bytes)
-//   Standing                                the 16 bytes of it every step touches
-//   commands::Discover ... commands::Revoke what a person asks; Command = variant of them
-//   events::Discovered ... events::Revoked  what happened; Event = {candidate, actor, date, data, flags}
+//   commands::Discover ... commands::Propose  what a person asks; Command = variant of them
+//   events::Discovered ... events::Proposed   what happened; Event = {candidate, actor, date, data, flags}
+//   every event, the Event header and the Candidate describe their fields once (fields.hpp)
 //   lifecycle_table                         the transition table (fsm.hpp), one row per arrow
-//   StepGate                                where a plan's windows and criteria plug in
-//   Workflow                                decide / evolve / apply / options; advance for sweeps
+//   guards::                                the rows' named guards; find_guard(name) for plans
+//   Step, CheckOutcome, Check, Reads        one step as the checks see it; a named check
+//   standard_checks()                       the one ordered list every projection walks
+//   Workflow                                decide / evolve / apply / options over a Procedure
 //
 // The decider shape: decide(candidate, command, actor, date) -> expected<Event, Refusal> changes
-// nothing; evolve(candidate, event) -> candidate replays what decide produced; replaying a
+// nothing; evolve(candidate, event) -> candidate applies what decide produced; replaying a
 // candidate's events from Candidate{} rebuilds it exactly.
+//
+// One pipeline decides every step. decide makes the event the command asks for, then walks the
+// workflow's ordered list of named checks: the date, the table's row, authority, date order, the
+// arguments, the award's ceiling, the plan's timing, quotas, eligibility, the row's guards. apply
+// walks the same list over a stored event, leaving out the checks that read the live plan state
+// (their verdict is in the event's flags); options walks it for every command without arguments.
+// Each check is a cheap predicate that returns a stable code; its bilingual explanation is built
+// only for the refusal a caller receives.
 #pragma once
 
 #include <array>
@@ -22,6 +33,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <variant>
 #include <vector>
 
@@ -30,12 +42,21 @@
 
 #include "authority.hpp"
 #include "council.hpp"
+#include "fields.hpp"
 #include "fsm.hpp"
 #include "ids.hpp"
+#include "procedure.hpp"
 #include "refusal.hpp"
 #include "vocabulary.hpp"
 
 namespace exemplar {
+
+/// The newest format of stored records, snapshots and candidates this library writes and reads;
+/// each field's description says the version that added it, and older formats stay readable.
+/// Version 2 added the actor's unit to every event and the awards proposed upward to a candidate.
+inline constexpr std::uint16_t journal_format_version = 2;
+/// The format that added the actor's unit to events: older records name only the actor's role.
+inline constexpr std::uint16_t format_with_actor_unit = 2;
 
 /// The number of a recognition decision, such as "45/QĐ-TTr". Stored inline so a Candidate stays
 /// small; longer numbers are refused rather than cut.
@@ -59,7 +80,7 @@ class DecisionNumber {
   std::uint8_t size_ = 0;
 };
 
-/// Marks an accepted step may carry, set by the plan's gate (StepGate).
+/// Marks an accepted step may carry, set by the plan's checks.
 enum class StepFlag : std::uint8_t {
   late,                 ///< taken after its deadline and accepted as the plan allows
   waived,               ///< taken late with the agency head's waiver
@@ -67,13 +88,13 @@ enum class StepFlag : std::uint8_t {
 };
 inline constexpr std::size_t step_flag_count = 3;
 [[nodiscard]] LabelTable label_table(StepFlag) noexcept;
+template <>
+struct enumerators<StepFlag> {
+  static constexpr std::size_t count = step_flag_count;
+};
 
-/// A set of StepFlag, as bits.
-using StepFlags = std::uint8_t;
-/// The bit of one flag in StepFlags.
-[[nodiscard]] constexpr StepFlags flag_bit(StepFlag flag) noexcept {
-  return static_cast<StepFlags>(1U << static_cast<unsigned>(flag));
-}
+/// A set of StepFlag.
+using StepFlags = EnumSet<StepFlag, std::uint8_t>;
 
 /// One candidate as the host keeps it: identity, where it stands, and the facts later steps need.
 /// A plain value: copy it, compare it, store it. History lives in the host's journal of events.
@@ -88,7 +109,7 @@ struct Candidate {
   std::uint16_t votes_for = 0;                      ///< the council's last review
   std::uint16_t votes_against = 0;
   std::uint16_t council_members = 0;
-  std::array<std::uint16_t, replication_count> replications{};  ///< activities recorded, by kind
+  PerKind<Replication, std::uint16_t, replication_count> replications{};  ///< activities recorded, by kind
   Stage stage = Stage::initial;
   Subject subject = Subject::individual;
   Position position = Position::none;
@@ -96,88 +117,168 @@ struct Candidate {
   Field field = Field::general;
   Award award = Award::public_commendation;         ///< meaningful from `commended` on
   bool council_proposed = false;                    ///< the council proposed recognition this round
+  AwardSet proposed_awards;                         ///< higher awards proposed upward and not yet conferred
 
   /// The total of replication activities recorded so far, over every level.
   [[nodiscard]] unsigned replication_total() const noexcept;
 
-  friend bool operator==(const Candidate& a, const Candidate& b) noexcept;
-  friend bool operator!=(const Candidate& a, const Candidate& b) noexcept { return !(a == b); }
-};
-
-/// The facts of a candidate that every lifecycle step reads or writes, in 16 bytes: where it
-/// stands, in which unit and at which level, since when, and the two facts its guards ask about.
-/// A host that sweeps millions of candidates (a re-simulation, an import) keeps these in one dense
-/// array, apart from the rest of each Candidate, and steps them with Workflow::advance.
-struct Standing {
-  UnitId unit;
-  std::uint32_t last_day = 0;     ///< the last step's Boost day number; 0 before the first step
-  std::uint16_t round_year = 0;   ///< the year of the current round
-  Stage stage = Stage::initial;
-  Level level = Level::agency;
-  bool council_proposed = false;  ///< the council proposed recognition this round
-  bool recognized = false;        ///< holds a recognition decision this round
-
-  /// The standing of a whole candidate: Standing::of(evolve(c, e)) is what advance makes of
-  /// Standing::of(c) for the same step.
-  [[nodiscard]] static Standing of(const Candidate& candidate) noexcept;
-
-  friend bool operator==(const Standing& a, const Standing& b) noexcept {
-    return a.unit == b.unit && a.last_day == b.last_day && a.round_year == b.round_year && a.stage == b.stage &&
-           a.level == b.level && a.council_proposed == b.council_proposed && a.recognized == b.recognized;
+  static constexpr auto fields() {
+    return std::make_tuple(
+        field_of({"id", "candidate", "ứng viên"}, &Candidate::id),
+        field_of({"unit", "unit", "đơn vị"}, &Candidate::unit),
+        field_of({"mentor", "leader in charge", "lãnh đạo phụ trách"}, &Candidate::mentor),
+        field_of({"last_step", "date of the last step", "ngày của bước gần nhất"}, &Candidate::last_step),
+        field_of({"decision_date", "date of the recognition decision", "ngày quyết định công nhận"}, &Candidate::decision_date),
+        field_of({"decision", "number of the recognition decision", "số quyết định công nhận"}, &Candidate::decision),
+        field_of({"round_year", "year of the round", "năm của đợt"}, &Candidate::round_year),
+        field_of({"votes_for", "votes for", "số phiếu đồng ý"}, &Candidate::votes_for),
+        field_of({"votes_against", "votes against", "số phiếu không đồng ý"}, &Candidate::votes_against),
+        field_of({"council_members", "council members", "số thành viên Hội đồng"}, &Candidate::council_members),
+        field_of({"replications", "replication activities", "hoạt động nhân rộng"}, &Candidate::replications),
+        field_of({"stage", "stage", "trạng thái"}, &Candidate::stage),
+        field_of({"subject", "subject", "đối tượng"}, &Candidate::subject),
+        field_of({"position", "position", "chức vụ"}, &Candidate::position),
+        field_of({"level", "level", "cấp"}, &Candidate::level),
+        field_of({"field", "field", "lĩnh vực"}, &Candidate::field),
+        field_of({"award", "form of award", "hình thức khen thưởng"}, &Candidate::award),
+        field_of({"council_proposed", "proposed by the council", "được Hội đồng đề nghị"}, &Candidate::council_proposed),
+        field_of({"proposed_awards", "awards proposed upward", "hình thức khen thưởng đã đề nghị cấp trên"},
+              &Candidate::proposed_awards, FieldRules{}.added_in(2)));
   }
-  friend bool operator!=(const Standing& a, const Standing& b) noexcept { return !(a == b); }
 };
-static_assert(sizeof(Standing) <= 16, "the state a step touches stays within 16 bytes");
 
-namespace commands {
-/// Put a newly found collective or individual on the books (phát hiện).
-struct Discover {
-  CandidateId id;
+/// A free-text reason, the one argument of the off-ramps (withdraw, reject, disqualify, revoke).
+template <CommandKind Kind>
+struct Reason {
+  std::string reason;
+
+  static constexpr auto fields() {
+    return std::make_tuple(field_of({"reason", "reason", "lý do"}, &Reason::reason, mandatory));
+  }
+};
+
+namespace events {
+using described::operator==;
+using described::operator!=;
+
+/// The candidate as discovered: everything a Candidate's identity needs but its id, which the
+/// Event carries.
+struct Discovered {
   Subject subject = Subject::individual;
   UnitId unit;
-  Position position = Position::staff;  ///< Position::none for a collective
+  Position position = Position::none;  ///< Position::none for a collective
   Field field = Field::general;
-  Level level = Level::agency;          ///< the level at which it starts its walk
-  std::string description;              ///< a short description of the new factor or model
+  Level level = Level::agency;         ///< the level at which it starts its walk
+  std::string description;             ///< a short description of the new factor or model
+
+  static constexpr auto fields() {
+    return std::make_tuple(field_of({"subject", "subject", "đối tượng"}, &Discovered::subject),
+                           field_of({"unit", "unit", "đơn vị"}, &Discovered::unit, mandatory),
+                           field_of({"position", "position", "chức vụ"}, &Discovered::position),
+                           field_of({"field", "field", "lĩnh vực"}, &Discovered::field),
+                           field_of({"level", "level", "cấp"}, &Discovered::level),
+                           field_of({"description", "description", "mô tả"}, &Discovered::description, mandatory));
+  }
+};
+}  // namespace events
+
+namespace commands {
+using described::operator==;
+using described::operator!=;
+
+/// Put a newly found collective or individual on the books (phát hiện): candidate `id`, as described.
+struct Discover {
+  CandidateId id;
+  events::Discovered as;
 };
 /// Assign a leader in charge of fostering (000 IV.1 "phân công lãnh đạo phụ trách").
-struct Foster { ActorId mentor; };
+struct Foster {
+  ActorId mentor;
+
+  static constexpr auto fields() {
+    return std::make_tuple(field_of({"mentor", "leader in charge", "lãnh đạo phụ trách"}, &Foster::mentor, mandatory));
+  }
+};
 /// Put the candidate on the registration list, with a description of its model (001 II.2).
-struct Register { std::string dossier; };
+struct Register {
+  std::string dossier;
+
+  static constexpr auto fields() {
+    return std::make_tuple(field_of({"dossier", "dossier", "hồ sơ"}, &Register::dossier, mandatory));
+  }
+};
 /// The council's deliberation: who sat and how they voted (001 II.2).
 struct Review {
   std::uint16_t members = 0;  ///< the whole membership: the denominator of quorum and approval
   std::uint16_t present = 0;
   std::uint16_t votes_for = 0;
   std::uint16_t votes_against = 0;
+
+  static constexpr auto fields() {
+    return std::make_tuple(field_of({"members", "council members", "số thành viên Hội đồng"}, &Review::members),
+                           field_of({"present", "members present", "số thành viên dự họp"}, &Review::present),
+                           field_of({"votes_for", "votes for", "số phiếu đồng ý"}, &Review::votes_for),
+                           field_of({"votes_against", "votes against", "số phiếu không đồng ý"}, &Review::votes_against));
+  }
 };
 /// The agency head's recognition decision (001 II.2).
 struct Recognize {
-  std::string decision_number;
-  boost::gregorian::date decision_date;
+  std::string decision_number;  ///< at most DecisionNumber::capacity bytes
+  boost::gregorian::date decision_date{boost::gregorian::not_a_date_time};
+
+  static constexpr auto fields() {
+    return std::make_tuple(
+        field_of({"decision_number", "decision number", "số quyết định"}, &Recognize::decision_number,
+              mandatory.at_most(DecisionNumber::capacity)),
+        field_of({"decision_date", "decision date", "ngày quyết định"}, &Recognize::decision_date, mandatory));
+  }
 };
-/// Grant the form of award (001 II.3; 004 V.2).
-struct Commend { Award award = Award::agency_certificate; };
+/// Grant the form of award (001 II.3; 004 V.2), within the actor's power or as conferred above on
+/// the agency's proposal.
+struct Commend {
+  Award award = Award::agency_certificate;
+
+  static constexpr auto fields() {
+    return std::make_tuple(field_of({"award", "form of award", "hình thức khen thưởng"}, &Commend::award));
+  }
+};
 /// Record one replication activity (001 II.3; 000 IV.2).
 struct Replicate {
   Replication activity = Replication::meeting;
   std::string note;
+
+  static constexpr auto fields() {
+    return std::make_tuple(field_of({"activity", "replication activity", "hoạt động nhân rộng"}, &Replicate::activity),
+                           field_of({"note", "note", "ghi chú"}, &Replicate::note));
+  }
 };
-struct Withdraw { std::string reason; };
-struct Reject { std::string reason; };
+using Withdraw = Reason<CommandKind::withdraw>;
+using Reject = Reason<CommandKind::reject>;
 /// For example, a disciplinary sanction (000 II.2a; 003 III.1; 004 III.1).
-struct Disqualify { std::string reason; };
-/// Send a commended or replicated exemplar one level up, registered again (003 IV.1).
+using Disqualify = Reason<CommandKind::disqualify>;
+/// Send an exemplar one level up, registered again (003 IV.1).
 struct Nominate {};
 /// Take back an award, for fraud or a later sanction (Law 06/2022).
-struct Revoke { std::string reason; };
+using Revoke = Reason<CommandKind::revoke>;
+/// Propose a higher award to the level that grants it (004 V.2 «đề nghị cấp trên xét khen thưởng»).
+struct Propose {
+  Award award = Award::provincial_certificate;
+
+  /// The record format that added this event: a record of an older format cannot hold it.
+  static constexpr std::uint16_t since = 2;
+
+  static constexpr auto fields() {
+    return std::make_tuple(field_of({"award", "form of award", "hình thức khen thưởng"}, &Propose::award));
+  }
+};
+
 }  // namespace commands
 
 /// A command, in CommandKind order.
 using Command = std::variant<commands::Discover, commands::Foster, commands::Register, commands::Review,
                              commands::Recognize, commands::Commend, commands::Replicate,
                              commands::Withdraw, commands::Reject, commands::Disqualify,
-                             commands::Nominate, commands::Revoke>;
+                             commands::Nominate, commands::Revoke, commands::Propose>;
 
 /// The kind of a command.
 [[nodiscard]] inline CommandKind kind_of(const Command& command) noexcept {
@@ -185,34 +286,26 @@ using Command = std::variant<commands::Discover, commands::Foster, commands::Reg
 }
 
 namespace events {
-/// The candidate as discovered; carries everything a Candidate's identity needs.
-struct Discovered {
-  Subject subject = Subject::individual;
-  UnitId unit;
-  Position position = Position::none;
-  Field field = Field::general;
-  Level level = Level::agency;
-  std::string description;
-};
 using Fostered = commands::Foster;
-/// Registered for the round of `year`.
-struct Registered {
+/// Registered for the round of `year`, the year of the step.
+struct Registered : commands::Register {
   std::uint16_t year = 0;
-  std::string dossier;
+
+  static constexpr auto fields() {
+    return std::tuple_cat(std::make_tuple(field_of({"year", "year of the round", "năm của đợt"}, &Registered::year)),
+                          commands::Register::fields());
+  }
 };
-/// The council's review and whether it proposed recognition.
-struct Reviewed {
-  std::uint16_t members = 0;
-  std::uint16_t present = 0;
-  std::uint16_t votes_for = 0;
-  std::uint16_t votes_against = 0;
+/// The council's review and whether it proposed recognition under the plan's council rules.
+struct Reviewed : commands::Review {
   bool proposed = false;
+
+  static constexpr auto fields() {
+    return std::tuple_cat(commands::Review::fields(),
+                          std::make_tuple(field_of({"proposed", "proposed recognition", "đề nghị công nhận"}, &Reviewed::proposed)));
+  }
 };
-/// The recognition decision, as validated.
-struct Recognized {
-  DecisionNumber decision_number;
-  boost::gregorian::date decision_date;
-};
+using Recognized = commands::Recognize;
 using Commended = commands::Commend;
 using Replicated = commands::Replicate;
 using Withdrawn = commands::Withdraw;
@@ -222,37 +315,63 @@ using Disqualified = commands::Disqualify;
 struct Nominated {
   Level from = Level::agency;
   Level to = Level::province;
+
+  static constexpr auto fields() {
+    return std::make_tuple(field_of({"from", "from level", "từ cấp"}, &Nominated::from),
+                           field_of({"to", "to level", "lên cấp"}, &Nominated::to));
+  }
 };
 using Revoked = commands::Revoke;
+using Proposed = commands::Propose;
+
 }  // namespace events
 
 /// What an event says happened, in CommandKind order.
 using EventData = std::variant<events::Discovered, events::Fostered, events::Registered, events::Reviewed,
                                events::Recognized, events::Commended, events::Replicated,
                                events::Withdrawn, events::Rejected, events::Disqualified,
-                               events::Nominated, events::Revoked>;
+                               events::Nominated, events::Revoked, events::Proposed>;
+
+/// The first record format that holds events of `kind` (an event type says so with a static
+/// `since`; the others exist since format 1).
+[[nodiscard]] std::uint16_t introduced_in(CommandKind kind) noexcept;
 
 /// One accepted step: what the host stores. Replaying a candidate's events rebuilds it.
 struct Event {
   CandidateId candidate;
   ActorId actor;
+  UnitId actor_unit;  ///< the actor's unit, so a stored event's authority can be checked again
   Role role = Role::unit_head;
   boost::gregorian::date date;
+  StepFlags flags;
   EventData data;
-  StepFlags flags = 0;
 
   /// The command kind that produced this event.
   [[nodiscard]] CommandKind kind() const noexcept { return static_cast<CommandKind>(data.index()); }
-  [[nodiscard]] bool has(StepFlag flag) const noexcept { return (flags & flag_bit(flag)) != 0; }
+  [[nodiscard]] bool has(StepFlag flag) const noexcept { return flags.contains(flag); }
+
+  /// The fields beside `data`, whose own fields each event type describes.
+  static constexpr auto fields() {
+    return std::make_tuple(field_of({"candidate", "candidate", "ứng viên"}, &Event::candidate, mandatory),
+                           field_of({"actor", "actor", "người thực hiện"}, &Event::actor),
+                           field_of({"actor_unit", "actor's unit", "đơn vị của người thực hiện"}, &Event::actor_unit,
+                                 FieldRules{}.added_in(format_with_actor_unit)),
+                           field_of({"role", "role", "vai trò"}, &Event::role),
+                           field_of({"date", "date", "ngày"}, &Event::date, mandatory),
+                           field_of({"flags", "flags", "ghi chú"}, &Event::flags));
+  }
+
+  friend bool operator==(const Event& a, const Event& b) { return same_fields(a, b) && a.data == b.data; }
+  friend bool operator!=(const Event& a, const Event& b) { return !(a == b); }
 };
 
-/// What a guard sees: the candidate before the step and the step's event data.
+/// What a row guard sees: the candidate before the step and the step's event data.
 struct Transit {
   const Candidate& candidate;
   const EventData& data;
 };
 
-/// The named guards of the lifecycle table: cheap predicates, each with an explanation that makes
+/// The named guards of the lifecycle's rows: cheap predicates, each with an explanation that makes
 /// the refusal only when a blocked step must be explained.
 namespace guards {
 /// The council's review proposed recognition (001 II.2: the council reviews, then proposes).
@@ -274,12 +393,23 @@ namespace guards {
 [[nodiscard]] Refusal why_no_higher_level(const Transit& step);
 }  // namespace guards
 
-/// The lifecycle's transition table type.
-using LifecycleTable = fsm::Table<Stage, CommandKind, Transit, Refusal, stage_count, command_count, 26>;
+/// The lifecycle's transition table type: room for the lifecycle's rows and a plan's extra arrows.
+using LifecycleTable = fsm::Table<Stage, CommandKind, Transit, Refusal, stage_count, command_count, 48>;
 using LifecycleRow = LifecycleTable::row_type;
 
-/// The lifecycle, one row per arrow of domain.md's transition table ("The candidate lifecycle").
-inline constexpr LifecycleTable lifecycle_table{std::array<LifecycleRow, 26>{{
+/// A guard a plan's arrow may name, with its explanation.
+struct NamedGuard {
+  std::string_view name;
+  LifecycleRow::Guard guard;
+  LifecycleRow::Explain explain;
+};
+/// The guards a row may carry, by name: what a plan file's arrows name.
+[[nodiscard]] const std::vector<NamedGuard>& named_guards();
+/// The guard called `name`, or null.
+[[nodiscard]] const NamedGuard* find_guard(std::string_view name) noexcept;
+
+/// The lifecycle, one row per arrow of the candidate lifecycle (docs/architecture.md).
+inline constexpr LifecycleTable lifecycle_table{std::array<LifecycleRow, 29>{{
     // from                 command                  to                    guard
     {Stage::initial,    CommandKind::discover,   Stage::discovered,   nullptr, {}, nullptr},
     {Stage::discovered, CommandKind::foster,     Stage::fostered,     nullptr, {}, nullptr},
@@ -299,43 +429,99 @@ inline constexpr LifecycleTable lifecycle_table{std::array<LifecycleRow, 26>{{
     {Stage::recognized, CommandKind::commend,    Stage::commended,    &guards::has_recognition, "has_recognition", &guards::why_no_recognition},
     {Stage::recognized, CommandKind::reject,     Stage::rejected,     nullptr, {}, nullptr},
     {Stage::recognized, CommandKind::disqualify, Stage::disqualified, nullptr, {}, nullptr},
+    {Stage::recognized, CommandKind::propose,    Stage::recognized,   nullptr, {}, nullptr},
     {Stage::commended,  CommandKind::replicate,  Stage::replicated,   nullptr, {}, nullptr},
     {Stage::commended,  CommandKind::nominate,   Stage::registered,   &guards::has_higher_level, "has_higher_level", &guards::why_no_higher_level},
     {Stage::commended,  CommandKind::disqualify, Stage::disqualified, nullptr, {}, nullptr},
     {Stage::commended,  CommandKind::revoke,     Stage::revoked,      nullptr, {}, nullptr},
+    {Stage::commended,  CommandKind::propose,    Stage::commended,    nullptr, {}, nullptr},
     {Stage::replicated, CommandKind::replicate,  Stage::replicated,   nullptr, {}, nullptr},
     {Stage::replicated, CommandKind::nominate,   Stage::registered,   &guards::has_higher_level, "has_higher_level", &guards::why_no_higher_level},
     {Stage::replicated, CommandKind::disqualify, Stage::disqualified, nullptr, {}, nullptr},
     {Stage::replicated, CommandKind::revoke,     Stage::revoked,      nullptr, {}, nullptr},
+    {Stage::replicated, CommandKind::propose,    Stage::replicated,   nullptr, {}, nullptr},
 }}};
 
-/// What a plan's gate says about a step: refuse it, or accept it with flags.
-struct GateVerdict {
-  std::optional<Refusal> refusal;
-  StepFlags flags = 0;
+class Workflow;
+struct PlanState;
+
+/// Why the pipeline is walked.
+enum class Purpose : std::uint8_t {
+  decide,   ///< a command, with its arguments, for the event to store
+  apply,    ///< an event from outside (a journal), checked again before it changes the candidate
+  options,  ///< what the host's screen may offer: every command, without arguments
+};
+inline constexpr std::size_t purpose_count = 3;
+[[nodiscard]] LabelTable label_table(Purpose) noexcept;
+
+/// One step as the checks see it.
+struct Step {
+  const Workflow& workflow;
+  const Candidate& candidate;  ///< before the step
+  const Event& event;          ///< decide: the event the command asks for; apply: the stored event;
+                               ///< options: an event of the kind with default data
+  const Actor& actor;          ///< apply: the actor the event names
+  Purpose purpose;
+  std::uint16_t format;        ///< the record format the event is read in (journal_format_version but in apply)
+  UnitId unit;                 ///< the candidate's unit, or the one a discovery names
+  Level level;                 ///< the candidate's level, or the one a discovery names
+
+  [[nodiscard]] CommandKind kind() const noexcept { return event.kind(); }
 };
 
-/// The question a gate answers. `command` is null when the host only asks what is allowed (options).
-struct GateQuery {
-  const Candidate& candidate;
-  CommandKind kind;
-  const Command* command;
-  const Actor& actor;
-  boost::gregorian::date date;
-};
-
-/// Where the plan's roadmap windows, deadline policy and eligibility guard plug into `decide`.
-/// It runs after the table, authority and argument checks have passed. Implementations must be
-/// safe to call from several threads at once if the Workflow is shared.
-class StepGate {
+/// What a check said: passed (with the flags it adds to the event), or refused with a code. Two
+/// bytes, so that it comes back from a check in a register.
+class CheckOutcome {
  public:
-  StepGate() = default;
-  StepGate(const StepGate&) = default;
-  StepGate& operator=(const StepGate&) = default;
-  virtual ~StepGate() = default;
+  /// Passed, with no flag.
+  constexpr CheckOutcome() noexcept = default;
+  [[nodiscard]] static constexpr CheckOutcome pass(StepFlags flags = {}) noexcept {
+    return CheckOutcome(static_cast<std::uint16_t>(flags.bits() << 8U));
+  }
+  [[nodiscard]] static constexpr CheckOutcome refuse(RefusalCode code) noexcept {
+    return CheckOutcome(static_cast<std::uint16_t>(static_cast<unsigned>(code) + 1U));
+  }
+  [[nodiscard]] constexpr bool refused() const noexcept { return (bits_ & 0xFFU) != 0; }
+  /// The code a refusing check gave (meaningless when it passed).
+  [[nodiscard]] constexpr RefusalCode code() const noexcept { return static_cast<RefusalCode>((bits_ & 0xFFU) - 1U); }
+  /// The flags a passing check adds to the event.
+  [[nodiscard]] constexpr StepFlags flags() const noexcept { return StepFlags::from_bits(static_cast<std::uint8_t>(bits_ >> 8U)); }
 
-  [[nodiscard]] virtual GateVerdict check(const GateQuery& query) const = 0;
+ private:
+  constexpr explicit CheckOutcome(std::uint16_t bits) noexcept : bits_(bits) {}
+  std::uint16_t bits_ = 0;  ///< low byte: the code + 1 when refused, 0 when passed; high byte: the flags
 };
+
+/// What a check reads beyond the candidate, the actor, the date and the procedure: the projections
+/// leave out the checks whose input they do not have.
+enum class Reads : std::uint8_t {
+  step,        ///< nothing more: every projection runs it
+  arguments,   ///< the command's arguments: options, which has none, leaves it out
+  plan_state,  ///< the running plan (roadmap progress, quota counts, evidence): apply leaves it out,
+               ///< since a stored event carries that verdict in its flags
+};
+inline constexpr std::size_t reads_count = 3;
+[[nodiscard]] LabelTable label_table(Reads) noexcept;
+
+/// One named check of the pipeline. `test` is cheap (no allocation, no text) and returns a stable
+/// code; `explain` builds the refusal a person reads for the code `test` returned, and is called only
+/// for a refused step a caller receives. The pipeline adds the command, stage and date to it.
+/// `applies`, when set, says which steps of a procedure the check can concern (the award check:
+/// commend and propose); a Workflow asks it once, when it is made, and walks the check only for
+/// those steps.
+struct Check {
+  std::string_view name;
+  Reads reads = Reads::step;
+  CheckOutcome (*test)(const Step& step) noexcept = nullptr;
+  Refusal (*explain)(const Step& step, RefusalCode code) = nullptr;
+  bool (*applies)(const Procedure& procedure, CommandKind step) noexcept = nullptr;
+};
+
+/// The library's checks in their order: date, row, authority, date_order, arguments, award,
+/// timing, quota, eligibility, guards. The plan checks (timing, quota, eligibility) pass when the
+/// Workflow has no running plan. A host adds its own by inserting into this list before handing it
+/// to a Workflow; nothing else knows the order.
+[[nodiscard]] const std::vector<Check>& standard_checks();
 
 /// A command's availability for one candidate, actor and day: the host's button and its tooltip.
 struct Option {
@@ -345,60 +531,71 @@ struct Option {
   [[nodiscard]] bool allowed() const noexcept { return !refusal.has_value(); }
 };
 
-/// The rules of one plan's lifecycle: the table, an authority policy, council rules and a gate.
-/// Immutable after construction; share it across threads (the gate must allow that too).
+/// The rules of one plan's lifecycle: the procedure's table, its authority, council and award
+/// rules, and the ordered checks. Immutable after construction; share it across threads (a running
+/// plan's state must allow that too).
 class Workflow {
  public:
-  /// The default policy and council rules, no gate.
+  /// The default procedure (default_procedure()) and the standard checks, no running plan.
   Workflow();
-  /// `gate` may be null; when set it must outlive the Workflow.
-  Workflow(Policy policy, CouncilRules council, const StepGate* gate = nullptr);
+  /// A procedure that validate(procedure) accepts, with `checks` in order. `state`, when not null,
+  /// is the running plan the plan checks read (plan.hpp); it must outlive the Workflow.
+  static tl::expected<Workflow, Refusal> make(Procedure procedure, std::vector<Check> checks = standard_checks(),
+                                              const PlanState* state = nullptr);
 
   /// Decides whether `actor` may give `command` on `date`; the event to store, or why not.
   /// Changes nothing.
   [[nodiscard]] tl::expected<Event, Refusal> decide(const Candidate& candidate, const Command& command,
                                                     const Actor& actor, boost::gregorian::date date) const;
 
-  /// Applies an event that decide produced. Throws std::invalid_argument for an event the
-  /// candidate's stage does not allow (a broken precondition: use apply() for untrusted input).
+  /// Applies an event that decide produced for this candidate. An event the candidate's stage does
+  /// not allow is a broken precondition (EXEMPLAR_EXPECTS): use apply() for untrusted input.
   [[nodiscard]] Candidate evolve(const Candidate& candidate, const Event& event) const;
 
-  /// Applies an event from outside (a journal), checking it against the table first.
-  [[nodiscard]] tl::expected<Candidate, Refusal> apply(const Candidate& candidate, const Event& event) const;
+  /// Applies an event from outside (a journal), checking it against the pipeline first (all but
+  /// the checks that read the running plan). `format` is the record format it was stored in: the
+  /// fields that format lacks are not checked, and the authority of an event stored before
+  /// `format_with_actor_unit` is checked by role alone.
+  [[nodiscard]] tl::expected<Candidate, Refusal> apply(const Candidate& candidate, const Event& event,
+                                                       std::uint16_t format = journal_format_version) const;
 
-  /// decide and evolve in one step over a Standing, for sweeps: the same checks in the same order
-  /// (date, stage, table and guards, authority, date order, the command's arguments), the same
-  /// outcome, no Event and no Refusal built, nothing allocated. Nullopt when the step is taken
-  /// (`standing` moves on); otherwise the code decide would refuse with, and `standing` is as it
-  /// was (call decide on the whole Candidate for the full refusal). Throws std::logic_error when the
-  /// Workflow has a gate: a plan's gates read facts a Standing does not hold (evidence, subject).
-  [[nodiscard]] std::optional<RefusalCode> advance(Standing& standing, const Command& command, const Actor& actor,
-                                                   boost::gregorian::date date) const;
-
-  /// Every command kind, each allowed now or with the refusal that blocks it. Checks what does not
-  /// depend on a command's arguments: the date, the table, authority and the gate's windows.
+  /// Every command kind, each allowed now or with the refusal that blocks it: the pipeline without
+  /// the checks that read a command's arguments.
   [[nodiscard]] std::vector<Option> options(const Candidate& candidate, const Actor& actor,
                                             boost::gregorian::date date) const;
 
+  [[nodiscard]] const Procedure& procedure() const noexcept { return procedure_; }
   [[nodiscard]] const Policy& policy() const noexcept { return policy_; }
-  [[nodiscard]] const CouncilRules& council() const noexcept { return council_; }
-  [[nodiscard]] static const LifecycleTable& table() noexcept { return lifecycle_table; }
+  [[nodiscard]] const CouncilRules& council() const noexcept { return procedure_.council; }
+  /// The procedure's table: the lifecycle's rows for the steps the plan uses, and its arrows.
+  [[nodiscard]] const LifecycleTable& table() const noexcept { return table_; }
+  /// The checks, in the order every projection walks them.
+  [[nodiscard]] const std::vector<Check>& checks() const noexcept { return checks_; }
+  /// The running plan the plan checks read, or null.
+  [[nodiscard]] const PlanState* state() const noexcept { return state_; }
 
  private:
-  /// decide's first checks — the date, the stage, the table, a discovery's level, authority, the
-  /// date order — in that order, as a code: advance uses it as it is, precheck adds the facts.
-  /// `last_day` is the day number of the candidate's last step, 0 before the first.
-  [[nodiscard]] std::optional<RefusalCode> screen(Stage stage, CommandKind kind, UnitId unit, Level level,
-                                                  const Actor& actor, boost::gregorian::date date,
-                                                  std::uint32_t last_day) const noexcept;
-  /// screen's verdict as the refusal decide and options return.
-  [[nodiscard]] std::optional<Refusal> precheck(const Candidate& candidate, CommandKind kind,
-                                                const Command* command, const Actor& actor,
-                                                boost::gregorian::date date) const;
+  Workflow(Procedure procedure, Policy policy, LifecycleTable table, std::vector<Check> checks, const PlanState* state);
 
+  /// Walks the checks for `purpose`; the flags the checks added, or the index of the refusing
+  /// check and its code.
+  struct Walk {
+    const Check* refused_by = nullptr;
+    RefusalCode code = RefusalCode::invalid_argument;
+    StepFlags flags;
+  };
+  [[nodiscard]] Walk walk(const Step& step) const noexcept;
+  [[nodiscard]] Refusal explain(const Step& step, const Walk& walk) const;
+
+  Procedure procedure_;
   Policy policy_;
-  CouncilRules council_;
-  const StepGate* gate_ = nullptr;
+  LifecycleTable table_;
+  std::vector<Check> checks_;
+  /// checks_ as each purpose walks each step: the same checks in the same order, less those whose
+  /// input that purpose lacks (the plan checks too when there is no running plan) and those that
+  /// cannot concern that step, chosen once.
+  std::array<std::array<std::vector<Check>, command_count>, purpose_count> walks_;
+  const PlanState* state_ = nullptr;
 };
 
 }  // namespace exemplar

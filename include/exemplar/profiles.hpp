@@ -10,7 +10,7 @@
 //   profiles::indicators::*                                the ids of seed 000's field indicators
 //
 // Each rule carries its seed section ("000 II.2.2a") or article ("Law 06/2022 art. 22"). Values the
-// texts leave open are settings with the defaults of domain.md; docs/criteria.md lists them.
+// texts leave open are settings with documented defaults; docs/criteria.md lists them.
 #pragma once
 
 #include <cstdint>
@@ -45,13 +45,13 @@ struct HaTinhInspectorateSettings {
 
 /// Seed 003's settings. "Trong giai đoạn" (in the period) is read as the plan's period 2021-2025;
 /// a host that selects in early 2021, before any year of the period is rated, may choose
-/// YearWindow::latest(5) instead.
+/// CountedYears::latest(5) instead.
 struct IndustryTradeSettings {
-  YearWindow period = YearWindow::fixed(2021, 2025);
+  CountedYears period = CountedYears::fixed(2021, 2025);
   RatingCalendar calendar;
 };
 
-/// The national rules' settings (domain.md marks these *setting*).
+/// The national rules' settings (values the public summaries of the law could not confirm to the letter).
 struct NationalSettings {
   /// Excellent collective: share of members who are advanced workers or higher (Law art. 27).
   Fraction excellent_collective_advanced_workers{7, 10, false};

@@ -6,7 +6,11 @@
 //     message(lang)               a full sentence in Vietnamese or English
 //   refuse(code)                  start a refusal; the with_* setters add facts
 //
-// Expected refusals are values (tl::expected<T, Refusal>), never exceptions.
+// Expected refusals are values: every fallible function of the library returns
+// tl::expected<T, Refusal> (T = void where there is nothing to return), a stored journal's problems
+// included (the record_* codes, with `record` naming the record). Broken preconditions that a
+// caller could not have checked stop the program through EXEMPLAR_EXPECTS (precondition.hpp);
+// nothing else throws across the API.
 #pragma once
 
 #include <cstdint>
@@ -38,9 +42,28 @@ enum class RefusalCode : std::uint8_t {
   deadline_passed,         ///< the deadline passed and the plan refuses late steps
   needs_waiver,            ///< the deadline passed and the plan needs the agency head's waiver
   not_eligible,            ///< the plan's criteria are not met
+  step_not_in_plan,        ///< the plan's procedure does not use this step
+  award_not_in_power,      ///< the acting role may not grant this form of award (it may propose it upward)
+  quota_exceeded,          ///< the plan's quota for this step is already filled
+  plan_rule,               ///< a rule the plan or the host added refuses the step (`subject` names it)
+  record_gap,              ///< a stored record's number skips the next expected one: a record is missing
+  record_duplicate,        ///< a stored record repeats the number of the record before it
+  record_out_of_order,     ///< a stored record's number is lower than expected, or the expected one comes later
+  record_edited,           ///< a stored record's hash does not match its content
+  record_chain_broken,     ///< a stored record's previous-hash is not the hash of the record before it
+  record_candidate_sequence,  ///< a stored record's number among its candidate's records is not the next one
+  record_unknown_kind,     ///< a stored record's event kind is not one this library knows
+  record_unknown_version,  ///< a stored record, snapshot or document is of a newer format than this library reads
+  record_malformed,        ///< a stored record cannot be read: truncated, a bad length, a bad field
+  journal_busy,            ///< an observer tried to change the journal that is announcing a record to it
 };
 
-inline constexpr std::size_t refusal_code_count = 15;
+inline constexpr std::size_t refusal_code_count = 29;
+
+/// True for the codes that describe a stored journal rather than a step.
+[[nodiscard]] constexpr bool is_journal_problem(RefusalCode code) noexcept {
+  return code >= RefusalCode::record_gap && code <= RefusalCode::record_malformed;
+}
 
 [[nodiscard]] LabelTable label_table(RefusalCode) noexcept;
 
@@ -67,10 +90,11 @@ struct Refusal {
   std::optional<UnitId> candidate_unit;      ///< the candidate's unit
   std::optional<boost::gregorian::date> date;       ///< the date of the refused step
   std::optional<boost::gregorian::date> reference;  ///< the date it was measured against
+  std::optional<std::uint64_t> record;       ///< the journal record replay stopped at (its expected number)
   std::string subject;                       ///< what the refusal is about: an argument, a milestone, a rule
   Text detail;                               ///< the specific reason, in both languages
 
-  /// A full sentence for a person, in the given language.
+  /// A full sentence for a person, in the given language; a journal record's number leads it.
   [[nodiscard]] std::string message(Lang lang = Lang::en) const;
 
   Refusal& with_command(CommandKind value) { command = value; return *this; }
@@ -80,6 +104,7 @@ struct Refusal {
   Refusal& with_units(UnitId actor, UnitId candidate) { actor_unit = actor; candidate_unit = candidate; return *this; }
   Refusal& with_date(boost::gregorian::date value) { date = value; return *this; }
   Refusal& with_reference(boost::gregorian::date value) { reference = value; return *this; }
+  Refusal& with_record(std::uint64_t value) { record = value; return *this; }
   Refusal& with_subject(std::string value) { subject = std::move(value); return *this; }
   Refusal& with_detail(std::string en, std::string vi) { detail = Text{std::move(en), std::move(vi)}; return *this; }
 

@@ -5,15 +5,17 @@
 //
 //   period_table, year_table          the two machines, tables of the same engine as the lifecycle
 //   MilestoneKind, DateSource         what a milestone is; where each of its dates comes from
-//   Milestone                         id, titles, kind, owner, level, year, window, deadline, sources
+//   Milestone                         id, titles, kind, owner, level, year, open period, deadline, sources
 //   PhaseStart, RoadmapSpec           the definition a plan writes (or a file loads)
 //   roadmap_commands::Complete/Waive  what people do to a milestone
 //   roadmap_events::*                 what happened: completed, waived, deadline passed, quarter
 //                                     ended, phase entered, ticked
-//   Roadmap                           make(spec) validated; decide / apply / evolve; tick; status
+//   Roadmap                           make(spec) validated; decide / apply / evolve; tick; status;
+//                                     phase_on(day), year_phase_on(year, day)
 //
 // A Roadmap is a plain value: its definition plus the progress recorded so far (completions,
-// waivers, the machines' states, the last tick). decide(command, actor, date) changes nothing and
+// waivers, the last tick). Where the period and each year stand on a day is read from their tables
+// and the dates, never kept, so every question about a day has one answer. decide(command, actor, date) changes nothing and
 // returns the event to store; evolve(event) returns the next value. tick(today) returns the events
 // of the boundaries (deadlines, quarter ends, phase starts) that passed since the last tick, ending
 // with a Ticked event that records the day: ticking again on the same day returns nothing, and a
@@ -43,7 +45,7 @@
 
 namespace exemplar {
 
-/// What a milestone is, as the plans name them (domain.md, "The five-year roadmap").
+/// What a milestone is, as the plans name them (000 III, 002 III.1, 003 IV, 004 IV; docs/roadmap.md).
 enum class MilestoneKind : std::uint8_t {
   registration,         ///< units send their registration lists (đăng ký)
   send_up,              ///< the selected exemplars go to the next level (gửi cấp trên)
@@ -137,7 +139,7 @@ struct Milestone {
   Role owner = Role::secretariat;  ///< who completes it (the agency head may always record it)
   Level level = Level::agency;     ///< the level the step happens at
   std::uint16_t year = 0;          ///< the roadmap year it belongs to (a year-end review may end in January)
-  Window window;
+  OpenPeriod open_period;  ///< the days its steps are accepted on, late ones included
   Deadline deadline;
   DateSources sources;
   std::string basis;  ///< the plan's words behind the dates, or why a default was chosen
@@ -316,8 +318,8 @@ class Roadmap {
   Roadmap() = default;
 
   /// Validates a definition: ids unique and at most max_milestone_id_bytes, titles in both
-  /// languages, known enums, real dates inside the supported years, every window opening no later
-  /// than it closes, every deadline inside its window, years in order, phases complete and in order.
+  /// languages, known enums, real dates inside the supported years, every open period opening no later
+  /// than it closes, every deadline inside its open period, years in order, phases complete and in order.
   [[nodiscard]] static tl::expected<Roadmap, Refusal> make(RoadmapSpec spec);
 
   /// The definition it was made from: copy it, edit it and make it again to change a rule.
@@ -346,10 +348,13 @@ class Roadmap {
 
   /// The day of the last tick; not_a_date_time before the first.
   [[nodiscard]] boost::gregorian::date last_tick() const noexcept { return last_tick_; }
-  /// The period machine's state, as the ticks have moved it.
-  [[nodiscard]] PeriodPhase phase() const noexcept { return phase_; }
-  /// A year machine's state, as the ticks have moved it; nullopt for a year the roadmap does not cover.
-  [[nodiscard]] std::optional<YearPhase> year_phase(std::uint16_t year) const noexcept;
+  /// The period's phase on `day`: period_table walked from planning across every phase start that
+  /// has come by then. Nullopt for a roadmap without a period. The one answer: status(), tick() and
+  /// the stored PhaseEntered events all read it.
+  [[nodiscard]] std::optional<PeriodPhase> phase_on(boost::gregorian::date day) const noexcept;
+  /// A year's quarter on `day`: year_table walked from Q1 across every quarter's end that has passed
+  /// by then (closed after Q4). Nullopt for a year the roadmap does not cover.
+  [[nodiscard]] std::optional<YearPhase> year_phase_on(std::uint16_t year, boost::gregorian::date day) const noexcept;
 
   /// Decides whether `actor` may complete or waive a milestone on `date`; the event, or why not.
   /// Changes nothing.
@@ -357,8 +362,8 @@ class Roadmap {
                                                            boost::gregorian::date date) const;
   /// The next value after an event, checked first (use it for events from a journal).
   [[nodiscard]] tl::expected<Roadmap, Refusal> apply(const RoadmapEvent& event) const;
-  /// The next value after an event that decide or tick produced. Throws std::invalid_argument for
-  /// an event apply() refuses (a broken precondition).
+  /// The next value after an event that decide or tick produced; an event apply() refuses is a
+  /// broken precondition (EXEMPLAR_EXPECTS).
   [[nodiscard]] Roadmap evolve(const RoadmapEvent& event) const;
   /// The events of the boundaries in (last tick, today], in date order, then Ticked{today}; nothing
   /// when `today` is not after the last tick. Changes nothing.
@@ -375,8 +380,6 @@ class Roadmap {
   RoadmapSpec spec_;
   std::vector<DeadlineDays> days_;
   std::vector<MilestoneProgress> progress_;
-  std::vector<YearPhase> years_;
-  PeriodPhase phase_ = PeriodPhase::planning;
   boost::gregorian::date last_tick_{boost::gregorian::not_a_date_time};
 };
 

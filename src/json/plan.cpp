@@ -11,7 +11,8 @@
 
 #include <fmt/format.h>
 
-#include "exemplar/detail/text.hpp"
+#include "detail/text.hpp"
+#include "reader.hpp"
 
 namespace exemplar::json {
 namespace bg = boost::gregorian;
@@ -56,11 +57,11 @@ struct Writer {
     return out;
   }
 
-  static J window(const YearWindow& w) {
+  static J years(const CountedYears& w) {
     J out = J::object();
     out["kind"] = name(w.kind);
-    if (w.kind == WindowKind::latest_years) out["length"] = w.length;
-    if (w.kind == WindowKind::fixed_years) {
+    if (w.kind == YearsCounted::latest_years) out["length"] = w.length;
+    if (w.kind == YearsCounted::fixed_years) {
       out["first"] = w.first;
       out["last"] = w.last;
     }
@@ -79,7 +80,7 @@ struct Writer {
     J& out;
 
     void operator()(const rules::RatingYears& s) const {
-      out["window"] = window(s.window);
+      out["years"] = years(s.years);
       out["at_least"] = name(s.at_least);
       out["required"] = s.required;
       out["every_year"] = s.every_year;
@@ -87,19 +88,19 @@ struct Writer {
       out["top_required"] = s.top_required;
     }
     void operator()(const rules::TitleCount& s) const {
-      out["window"] = window(s.window);
+      out["years"] = years(s.years);
       out["at_least"] = name(s.at_least);
       out["or_higher"] = s.or_higher;
       out["consecutive"] = s.consecutive;
       out["required"] = s.required;
     }
     void operator()(const rules::CertificateCount& s) const {
-      out["window"] = window(s.window);
+      out["years"] = years(s.years);
       out["awards"] = set(s.awards);
       out["required"] = s.required;
     }
     void operator()(const rules::InitiativeCount& s) const {
-      out["window"] = window(s.window);
+      out["years"] = years(s.years);
       out["at_least"] = name(s.at_least);
       out["initiatives"] = s.initiatives;
       out["research_topics"] = s.research_topics;
@@ -108,28 +109,28 @@ struct Writer {
       out["required"] = s.required;
     }
     void operator()(const rules::NoSanction& s) const {
-      out["window"] = window(s.window);
+      out["years"] = years(s.years);
       out["at_least"] = name(s.at_least);
       out["members"] = s.members;
       out["breaches"] = s.breaches;
       out["proceedings"] = s.proceedings;
     }
     void operator()(const rules::MemberShare& s) const {
-      out["window"] = window(s.window);
+      out["years"] = years(s.years);
       out["basis"] = name(s.basis);
       out["rating"] = name(s.rating);
       out["title"] = name(s.title);
       out["share"] = fraction(s.share);
     }
     void operator()(const rules::MemberCount& s) const {
-      out["window"] = window(s.window);
+      out["years"] = years(s.years);
       out["basis"] = name(s.basis);
       out["rating"] = name(s.rating);
       out["title"] = name(s.title);
       out["required"] = s.required;
     }
     void operator()(const rules::IndicatorAtLeast& s) const {
-      out["window"] = window(s.window);
+      out["years"] = years(s.years);
       out["indicator"] = s.indicator;
       out["percent"] = s.percent;
       out["strict"] = s.strict;
@@ -191,9 +192,9 @@ struct Writer {
   }
 
   static J milestone(const Milestone& m) {
-    J window = J::object();
-    window["opens"] = date(m.window.opens);
-    window["closes"] = date(m.window.closes);
+    J open_period = J::object();
+    open_period["opens"] = date(m.open_period.opens);
+    open_period["closes"] = date(m.open_period.closes);
     J deadline = J::object();
     deadline["date"] = date(m.deadline.date);
     deadline["bound"] = name(m.deadline.bound);
@@ -211,7 +212,7 @@ struct Writer {
     out["owner"] = name(m.owner);
     out["level"] = name(m.level);
     out["year"] = m.year;
-    out["window"] = std::move(window);
+    out["open_period"] = std::move(open_period);
     out["deadline"] = std::move(deadline);
     out["sources"] = std::move(sources);
     out["basis"] = m.basis;
@@ -257,15 +258,25 @@ struct Writer {
     return out;
   }
 
-  static J plan(const Plan& p) {
-    J windows = J::array();
-    for (const StepWindow& w : p.windows) {
+  static J selector(const MilestoneSelector& m) {
+    J out = J::object();
+    out["kind"] = name(m.kind);
+    out["year"] = name(m.year);
+    if (!m.id.empty()) out["id"] = m.id;
+    return out;
+  }
+
+  static J optional_count(const std::optional<std::uint16_t>& count) { return count ? J(*count) : J(nullptr); }
+
+  static J procedure(const Procedure& p) {
+    J arrows = J::array();
+    for (const Arrow& a : p.arrows) {
       J each = J::object();
-      each["step"] = name(w.step);
-      each["milestone"] = name(w.milestone);
-      each["rule"] = name(w.rule);
-      each["year"] = name(w.year);
-      windows.push_back(std::move(each));
+      each["from"] = name(a.from);
+      each["command"] = name(a.command);
+      each["to"] = name(a.to);
+      each["guard"] = a.guard;
+      arrows.push_back(std::move(each));
     }
     J grants = J::array();
     for (const Grant& g : p.grants) {
@@ -277,29 +288,58 @@ struct Writer {
       each["levels"] = set(g.levels);
       grants.push_back(std::move(each));
     }
+    J awards = J::array();
+    for (const AwardPower& a : p.awards) {
+      J each = J::object();
+      each["role"] = name(a.role);
+      each["grants"] = set(a.grants);
+      each["proposes"] = set(a.proposes);
+      awards.push_back(std::move(each));
+    }
     J council = J::object();
     council["quorum"] = fraction(p.council.quorum);
     council["approval"] = fraction(p.council.approval);
     council["title_approval"] = fraction(p.council.title_approval);
-    J send_up = J(nullptr);
-    if (p.send_up) {
-      send_up = J::object();
-      send_up["at_least"] = p.send_up->at_least;
-      send_up["at_most"] = p.send_up->at_most;
+    J timings = J::array();
+    for (const Timing& t : p.timings) {
+      J each = J::object();
+      each["step"] = name(t.step);
+      each["rule"] = name(t.rule);
+      each["milestones"] = selector(t.milestones);
+      timings.push_back(std::move(each));
     }
+    J quotas = J::array();
+    for (const StepQuota& q : p.quotas) {
+      J each = J::object();
+      each["step"] = name(q.step);
+      each["milestones"] = selector(q.milestones);
+      each["scope"] = name(q.scope);
+      each["at_least"] = optional_count(q.at_least);
+      each["at_most"] = optional_count(q.at_most);
+      quotas.push_back(std::move(each));
+    }
+    J out = J::object();
+    out["steps"] = set(p.steps);
+    out["arrows"] = std::move(arrows);
+    out["grants"] = std::move(grants);
+    out["awards"] = std::move(awards);
+    out["council"] = std::move(council);
+    out["timings"] = std::move(timings);
+    out["quotas"] = std::move(quotas);
+    out["registration"] = name(p.registration);
+    return out;
+  }
+
+  static J plan(const Plan& p) {
     J out = J::object();
     out["schema"] = std::string(plan_schema);
     out["version"] = plan_format_version;
     out["id"] = p.id;
     out["title"] = text(p.title);
     out["seed"] = p.seed;
-    out["registration"] = name(p.registration);
     out["roadmap"] = roadmap(p.roadmap);
-    out["windows"] = std::move(windows);
     out["profile"] = profile(p.profile);
-    out["grants"] = std::move(grants);
-    out["council"] = std::move(council);
-    out["send_up"] = std::move(send_up);
+    out["procedure"] = procedure(p.procedure);
     return out;
   }
 };
@@ -336,32 +376,42 @@ class Loader {
       return tl::make_unexpected(std::move(*failure_));
     }
     const Reader doc{document_, failure_};
-    static_cast<void>(doc["version"].version(plan_format_version));
+    const Reader version = doc["version"];
+    const std::uint16_t written_version = version.version(plan_format_version);
+    if (!doc.failed() && written_version < plan_format_version) {
+      version.fail(fmt::format("this file is in plan format version {}; this library reads version {}, in which the "
+                               "lifecycle's procedure (steps, arrows, grants, award powers, council, timings, quotas, "
+                               "registration guard) is one object, \"procedure\"",
+                               written_version, plan_format_version),
+                   fmt::format("tệp này theo định dạng kế hoạch phiên bản {}; thư viện đọc phiên bản {}, trong đó quy "
+                               "trình (các bước, bước bổ sung, thẩm quyền, thẩm quyền khen thưởng, Hội đồng, thời hạn, "
+                               "chỉ tiêu, kiểm tra khi đăng ký) là một đối tượng «procedure»",
+                               written_version, plan_format_version));
+    }
     const Reader schema = doc["schema"];
     const std::string written = schema.text(64);
     if (!doc.failed() && written != plan_schema) {
       schema.fail(fmt::format("'{}' is not the schema of a plan, '{}'", written, plan_schema),
                   fmt::format("'{}' không phải lược đồ của kế hoạch, '{}'", written, plan_schema));
     }
-    doc.only({"schema", "version", "id", "title", "seed", "registration", "roadmap", "windows", "profile", "grants",
-              "council", "send_up"});
+    doc.only({"schema", "version", "id", "title", "seed", "roadmap", "profile", "procedure"});
 
     Plan plan;
     plan.id = required_text(doc["id"], 128);
     plan.title = read_text(doc["title"], true);
     plan.seed = doc["seed"].text(max_seed_bytes);
-    plan.registration = doc["registration"].one_of<GuardMode>();
     plan.roadmap = read_roadmap(doc["roadmap"]);
-    plan.windows = read_windows(doc["windows"]);
     plan.profile = read_profile(doc["profile"]);
-    plan.grants = read_grants(doc["grants"]);
-    plan.council = read_council(doc["council"]);
-    plan.send_up = read_quota(doc["send_up"]);
+    plan.procedure = read_procedure(doc["procedure"]);
     if (failure_) return tl::make_unexpected(std::move(*failure_));
 
-    if (auto bad = validate(plan)) {
-      const std::string part = bad->subject.substr(0, bad->subject.find_first_of(". "));
-      relocate(std::move(*bad), "/" + part);
+    if (auto valid = validate(plan); !valid) {
+      Refusal bad = std::move(valid.error());
+      // Procedure checks name their part as a path ("procedure/arrows/0/from"); the others name
+      // the plan's part first ("roadmap", "profile").
+      const bool path = bad.subject.rfind("procedure/", 0) == 0;
+      const std::string pointer = path ? "/" + bad.subject : "/" + bad.subject.substr(0, bad.subject.find_first_of("./ "));
+      relocate(std::move(bad), pointer, !path);
       return tl::make_unexpected(std::move(*failure_));
     }
     return plan;
@@ -397,7 +447,7 @@ class Loader {
   static bg::date read_date(const Reader& r) {
     const bg::date d = r.date();
     if (r.failed()) return d;
-    if (check_date(d)) {
+    if (!check_date(d)) {
       r.fail(fmt::format("{} is outside the years {}-{} the library computes with", format_date(d), first_supported_year,
                          last_supported_year),
              fmt::format("ngày {} nằm ngoài các năm {}-{}", format_date(d, Lang::vi), first_supported_year,
@@ -428,20 +478,20 @@ class Loader {
     return f;
   }
 
-  static YearWindow read_window(const Reader& r) {
-    const WindowKind kind = r["kind"].one_of<WindowKind>();
+  static CountedYears read_years(const Reader& r) {
+    const YearsCounted kind = r["kind"].one_of<YearsCounted>();
     switch (kind) {
-      case WindowKind::latest_years:
+      case YearsCounted::latest_years:
         r.only({"kind", "length"});
-        return YearWindow::latest(r["length"].integer<std::uint16_t>());
-      case WindowKind::fixed_years: {
+        return CountedYears::latest(r["length"].integer<std::uint16_t>());
+      case YearsCounted::fixed_years: {
         r.only({"kind", "first", "last"});
         const auto first = r["first"].integer<std::uint16_t>();
-        return YearWindow::fixed(first, r["last"].integer<std::uint16_t>());
+        return CountedYears::fixed(first, r["last"].integer<std::uint16_t>());
       }
-      case WindowKind::all_years: r.only({"kind"}); return YearWindow::all();
+      case YearsCounted::all_years: r.only({"kind"}); return CountedYears::all();
     }
-    return YearWindow::all();
+    return CountedYears::all();
   }
 
   // Roadmap.
@@ -511,7 +561,7 @@ class Loader {
   }
 
   Milestone read_milestone(const Reader& m, const RoadmapSpec& spec) {
-    m.only({"id", "title", "kind", "owner", "level", "year", "window", "deadline", "sources", "basis"});
+    m.only({"id", "title", "kind", "owner", "level", "year", "open_period", "deadline", "sources", "basis"});
     Milestone out;
     const Reader id = m["id"];
     out.id = required_text(id, max_milestone_id_bytes);
@@ -534,16 +584,16 @@ class Loader {
                 fmt::format("năm {} nằm ngoài các năm {}-{} của lộ trình", out.year, spec.first_year, spec.last_year));
     }
 
-    const Reader window = m["window"];
-    window.only({"opens", "closes"});
-    out.window.opens = read_date(window["opens"]);
-    const Reader closes = window["closes"];
-    out.window.closes = read_date(closes);
-    if (!m.failed() && out.window.closes < out.window.opens) {
-      closes.fail(fmt::format("the window closes on {}, before it opens on {}", format_date(out.window.closes),
-                              format_date(out.window.opens)),
-                  fmt::format("thời hạn kết thúc ngày {}, trước ngày bắt đầu {}", format_date(out.window.closes, Lang::vi),
-                              format_date(out.window.opens, Lang::vi)));
+    const Reader open_period = m["open_period"];
+    open_period.only({"opens", "closes"});
+    out.open_period.opens = read_date(open_period["opens"]);
+    const Reader closes = open_period["closes"];
+    out.open_period.closes = read_date(closes);
+    if (!m.failed() && out.open_period.closes < out.open_period.opens) {
+      closes.fail(fmt::format("the open period closes on {}, before it opens on {}", format_date(out.open_period.closes),
+                              format_date(out.open_period.opens)),
+                  fmt::format("thời hạn kết thúc ngày {}, trước ngày bắt đầu {}", format_date(out.open_period.closes, Lang::vi),
+                              format_date(out.open_period.opens, Lang::vi)));
     }
 
     const Reader deadline = m["deadline"];
@@ -561,16 +611,16 @@ class Loader {
     out.deadline.late = deadline["late"].one_of<LatePolicy>();
     if (!m.failed()) {
       if (auto days = resolve(out.deadline, spec.calendar)) {
-        if (days->last_on_time < out.window.opens) {
-          date.fail(fmt::format("the last day on time, {}, is before the window opens on {}", format_date(days->last_on_time),
-                                format_date(out.window.opens)),
+        if (days->last_on_time < out.open_period.opens) {
+          date.fail(fmt::format("the last day on time, {}, is before the open period opens on {}", format_date(days->last_on_time),
+                                format_date(out.open_period.opens)),
                     fmt::format("ngày cuối cùng đúng hạn {} trước ngày bắt đầu {}", format_date(days->last_on_time, Lang::vi),
-                                format_date(out.window.opens, Lang::vi)));
-        } else if (days->last_on_time > out.window.closes) {
-          date.fail(fmt::format("the last day on time, {}, is after the window closes on {}", format_date(days->last_on_time),
-                                format_date(out.window.closes)),
+                                format_date(out.open_period.opens, Lang::vi)));
+        } else if (days->last_on_time > out.open_period.closes) {
+          date.fail(fmt::format("the last day on time, {}, is after the open period closes on {}", format_date(days->last_on_time),
+                                format_date(out.open_period.closes)),
                     fmt::format("ngày cuối cùng đúng hạn {} sau ngày kết thúc {}", format_date(days->last_on_time, Lang::vi),
-                                format_date(out.window.closes, Lang::vi)));
+                                format_date(out.open_period.closes, Lang::vi)));
         }
       } else {
         relocate(std::move(days.error()), deadline.path());
@@ -633,20 +683,71 @@ class Loader {
     return dates;
   }
 
-  static std::vector<StepWindow> read_windows(const Reader& r) {
-    std::vector<StepWindow> windows;
-    const std::size_t count = r.size();
-    for (std::size_t i = 0; i < count && !r.failed(); ++i) {
-      const Reader w = r.at(i);
-      w.only({"step", "milestone", "rule", "year"});
-      StepWindow each;
-      each.step = w["step"].one_of<CommandKind>();
-      each.milestone = w["milestone"].one_of<MilestoneKind>();
-      each.rule = w["rule"].one_of<WindowRule>();
-      each.year = w["year"].one_of<YearBasis>();
-      windows.push_back(each);
+  static MilestoneSelector read_selector(const Reader& r) {
+    r.only({"kind", "year", "id"});
+    MilestoneSelector selector;
+    selector.kind = r["kind"].one_of<MilestoneKind>();
+    selector.year = r["year"].one_of<YearBasis>();
+    if (r.has("id")) selector.id = required_text(r["id"], max_milestone_id_bytes);
+    return selector;
+  }
+
+  static std::optional<std::uint16_t> read_count(const Reader& r) {
+    if (r.failed() || r.is_null()) return std::nullopt;
+    return r.integer<std::uint16_t>();
+  }
+
+  Procedure read_procedure(const Reader& r) {
+    r.only({"steps", "arrows", "grants", "awards", "council", "timings", "quotas", "registration"});
+    Procedure p;
+    p.steps = read_set<CommandKind, std::uint16_t>(r["steps"]);
+    const Reader arrows = r["arrows"];
+    for (std::size_t i = 0, n = arrows.size(); i < n && !r.failed(); ++i) {
+      const Reader a = arrows.at(i);
+      a.only({"from", "command", "to", "guard"});
+      Arrow arrow;
+      arrow.from = a["from"].one_of<Stage>();
+      arrow.command = a["command"].one_of<CommandKind>();
+      arrow.to = a["to"].one_of<Stage>();
+      arrow.guard = a["guard"].text(64);
+      p.arrows.push_back(std::move(arrow));
     }
-    return windows;
+    p.grants = read_grants(r["grants"]);
+    const Reader awards = r["awards"];
+    for (std::size_t i = 0, n = awards.size(); i < n && !r.failed(); ++i) {
+      const Reader a = awards.at(i);
+      a.only({"role", "grants", "proposes"});
+      AwardPower power;
+      power.role = a["role"].one_of<Role>();
+      power.grants = read_set<Award, std::uint8_t>(a["grants"]);
+      power.proposes = read_set<Award, std::uint8_t>(a["proposes"]);
+      p.awards.push_back(power);
+    }
+    p.council = read_council(r["council"]);
+    const Reader timings = r["timings"];
+    for (std::size_t i = 0, n = timings.size(); i < n && !r.failed(); ++i) {
+      const Reader t = timings.at(i);
+      t.only({"step", "rule", "milestones"});
+      Timing timing;
+      timing.step = t["step"].one_of<CommandKind>();
+      timing.rule = t["rule"].one_of<TimingRule>();
+      timing.milestones = read_selector(t["milestones"]);
+      p.timings.push_back(std::move(timing));
+    }
+    const Reader quotas = r["quotas"];
+    for (std::size_t i = 0, n = quotas.size(); i < n && !r.failed(); ++i) {
+      const Reader q = quotas.at(i);
+      q.only({"step", "milestones", "scope", "at_least", "at_most"});
+      StepQuota quota;
+      quota.step = q["step"].one_of<CommandKind>();
+      quota.milestones = read_selector(q["milestones"]);
+      quota.scope = q["scope"].one_of<QuotaScope>();
+      quota.at_least = read_count(q["at_least"]);
+      quota.at_most = read_count(q["at_most"]);
+      p.quotas.push_back(std::move(quota));
+    }
+    p.registration = r["registration"].one_of<GuardMode>();
+    return p;
   }
 
   // Profile and rules.
@@ -689,9 +790,9 @@ class Loader {
       p.rule_sets.push_back(std::move(set));
     }
     if (r.failed()) return p;
-    if (auto bad = validate(p)) {
-      const std::string suffix = pointer_suffix(bad->subject);
-      relocate(std::move(*bad), r.path() + suffix, false);
+    if (auto valid = validate(p); !valid) {
+      const std::string suffix = pointer_suffix(valid.error().subject);
+      relocate(std::move(valid.error()), r.path() + suffix, false);
     }
     return p;
   }
@@ -713,11 +814,11 @@ class Loader {
         }
       }
     }
-    if (auto bad = validate(root)) relocate_rule(std::move(*bad), paths, r.path());
+    if (auto valid = validate(root); !valid) relocate_rule(std::move(valid.error()), paths, r.path());
     return root;
   }
 
-  /// Puts a refusal of validate(rule) ("rule 'ID' window.length") at the rule's pointer and field.
+  /// Puts a refusal of validate(rule) ("rule 'ID' years.length") at the rule's pointer and field.
   void relocate_rule(Refusal bad, const std::vector<std::pair<std::string, std::string>>& paths, const std::string& root) {
     const std::string& subject = bad.subject;
     const std::size_t open = subject.find("rule '");
@@ -770,9 +871,9 @@ class Loader {
     const Reader params = has_params ? r["params"] : r;
     switch (kind) {
       case RuleKind::rating_years: {
-        params.only({"window", "at_least", "required", "every_year", "top", "top_required"});
+        params.only({"years", "at_least", "required", "every_year", "top", "top_required"});
         rules::RatingYears s;
-        s.window = read_window(params["window"]);
+        s.years = read_years(params["years"]);
         s.at_least = params["at_least"].one_of<Rating>();
         s.required = params["required"].integer<std::uint16_t>();
         s.every_year = params["every_year"].boolean();
@@ -782,9 +883,9 @@ class Loader {
         break;
       }
       case RuleKind::title_count: {
-        params.only({"window", "at_least", "or_higher", "consecutive", "required"});
+        params.only({"years", "at_least", "or_higher", "consecutive", "required"});
         rules::TitleCount s;
-        s.window = read_window(params["window"]);
+        s.years = read_years(params["years"]);
         s.at_least = params["at_least"].one_of<Title>();
         s.or_higher = params["or_higher"].boolean();
         s.consecutive = params["consecutive"].boolean();
@@ -793,18 +894,18 @@ class Loader {
         break;
       }
       case RuleKind::certificate_count: {
-        params.only({"window", "awards", "required"});
+        params.only({"years", "awards", "required"});
         rules::CertificateCount s;
-        s.window = read_window(params["window"]);
+        s.years = read_years(params["years"]);
         s.awards = read_set<Award, std::uint8_t>(params["awards"]);
         s.required = params["required"].integer<std::uint16_t>();
         rule.spec = s;
         break;
       }
       case RuleKind::initiative_count: {
-        params.only({"window", "at_least", "initiatives", "research_topics", "applied_only", "skip_rewarded", "required"});
+        params.only({"years", "at_least", "initiatives", "research_topics", "applied_only", "skip_rewarded", "required"});
         rules::InitiativeCount s;
-        s.window = read_window(params["window"]);
+        s.years = read_years(params["years"]);
         s.at_least = params["at_least"].one_of<InitiativeLevel>();
         s.initiatives = params["initiatives"].boolean();
         s.research_topics = params["research_topics"].boolean();
@@ -815,9 +916,9 @@ class Loader {
         break;
       }
       case RuleKind::no_sanction: {
-        params.only({"window", "at_least", "members", "breaches", "proceedings"});
+        params.only({"years", "at_least", "members", "breaches", "proceedings"});
         rules::NoSanction s;
-        s.window = read_window(params["window"]);
+        s.years = read_years(params["years"]);
         s.at_least = params["at_least"].one_of<SanctionLevel>();
         s.members = params["members"].boolean();
         s.breaches = params["breaches"].boolean();
@@ -826,9 +927,9 @@ class Loader {
         break;
       }
       case RuleKind::member_share: {
-        params.only({"window", "basis", "rating", "title", "share"});
+        params.only({"years", "basis", "rating", "title", "share"});
         rules::MemberShare s;
-        s.window = read_window(params["window"]);
+        s.years = read_years(params["years"]);
         s.basis = params["basis"].one_of<MemberBasis>();
         s.rating = params["rating"].one_of<Rating>();
         s.title = params["title"].one_of<Title>();
@@ -837,9 +938,9 @@ class Loader {
         break;
       }
       case RuleKind::member_count: {
-        params.only({"window", "basis", "rating", "title", "required"});
+        params.only({"years", "basis", "rating", "title", "required"});
         rules::MemberCount s;
-        s.window = read_window(params["window"]);
+        s.years = read_years(params["years"]);
         s.basis = params["basis"].one_of<MemberBasis>();
         s.rating = params["rating"].one_of<Rating>();
         s.title = params["title"].one_of<Title>();
@@ -848,9 +949,9 @@ class Loader {
         break;
       }
       case RuleKind::indicator: {
-        params.only({"window", "indicator", "percent", "strict"});
+        params.only({"years", "indicator", "percent", "strict"});
         rules::IndicatorAtLeast s;
-        s.window = read_window(params["window"]);
+        s.years = read_years(params["years"]);
         s.indicator = required_text(params["indicator"], max_id_bytes);
         s.percent = params["percent"].number();
         s.strict = params["strict"].boolean();
@@ -936,26 +1037,11 @@ class Loader {
     rules.approval = read_fraction(r["approval"]);
     rules.title_approval = read_fraction(r["title_approval"]);
     if (r.failed()) return rules;
-    if (auto bad = validate(rules)) {
-      const std::string suffix = pointer_suffix(bad->subject);
-      relocate(std::move(*bad), r.path() + suffix, false);
+    if (auto valid = validate(rules); !valid) {
+      const std::string suffix = pointer_suffix(valid.error().subject);
+      relocate(std::move(valid.error()), r.path() + suffix, false);
     }
     return rules;
-  }
-
-  static std::optional<Quota> read_quota(const Reader& r) {
-    if (r.failed() || r.is_null()) return std::nullopt;
-    r.only({"at_least", "at_most"});
-    Quota quota;
-    quota.at_least = r["at_least"].integer<std::uint16_t>();
-    const Reader at_most = r["at_most"];
-    quota.at_most = at_most.integer<std::uint16_t>();
-    if (!r.failed() && quota.at_most == 0) at_most.fail("a quota of at most 0 sends nobody up", "chỉ tiêu tối đa 0 không gửi ai");
-    if (!r.failed() && quota.at_least > quota.at_most) {
-      r["at_least"].fail(fmt::format("at least {} is more than at most {}", quota.at_least, quota.at_most),
-                         fmt::format("tối thiểu {} lớn hơn tối đa {}", quota.at_least, quota.at_most));
-    }
-    return quota;
   }
 
   const Json& document_;

@@ -1,5 +1,5 @@
 // The strict reader every exemplar JSON document goes through.
-#include "exemplar/json/reader.hpp"
+#include "reader.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -173,11 +173,11 @@ bool Reader::has(std::string_view key) const noexcept {
   return value != nullptr && value->is_object() && value->find(key) != value->end();
 }
 
-void Reader::only(std::initializer_list<std::string_view> keys) const {
+void Reader::only(const std::string_view* first, const std::string_view* last) const {
   const Json* value = get();
   if (value == nullptr || !value->is_object()) return;
   for (const auto& member : value->items()) {
-    if (std::find(keys.begin(), keys.end(), std::string_view{member.key()}) == keys.end()) {
+    if (std::find(first, last, std::string_view{member.key()}) == last) {
       Reader{nullptr, failure_, path_ + "/" + pointer_token(member.key())}.fail(
           "not a field of this document", "không phải trường của tài liệu này");
       return;

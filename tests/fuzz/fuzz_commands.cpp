@@ -2,13 +2,16 @@
 // (enum values in and out of range, any text), which actor of which role and unit, on which date
 // (forward, backward, special). Checked on every command: a refusal leaves the candidate exactly as
 // it was; an accepted command came from a non-terminal stage, was within the actor's rights, and its
-// event applies to a known stage. At the end, the accepted events replayed from nothing give every
-// candidate's state. Half the inputs run against a workflow gated by a seed's roadmap windows.
+// event applies to a known stage, and a commendation's award was in the actor's power or proposed
+// upward before. At the end, the accepted events replayed from nothing give every candidate's
+// state. Half the inputs run against the workflow of a running seed plan (003: its roadmap's
+// timings, its extra arrow, its quotas counted afresh for each input, its soft criteria guard).
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,8 +20,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include <exemplar/lifecycle.hpp>
-#include <exemplar/timetables.hpp>
-#include <exemplar/window.hpp>
+#include <exemplar/plan.hpp>
 
 namespace {
 
@@ -26,6 +28,20 @@ namespace bg = boost::gregorian;
 using namespace exemplar;
 
 constexpr std::size_t candidate_count = 3;
+
+/// A host that has no evidence for anyone: the plan's soft guard warns at registration.
+class NoEvidence final : public EvidenceSource {
+ public:
+  const Evidence* find(CandidateId) const override { return nullptr; }
+};
+
+/// The award powers of `role` in the workflow's procedure.
+AwardPower power_of(const Workflow& flow, Role role) {
+  for (const AwardPower& power : flow.procedure().awards) {
+    if (power.role == role) return power;
+  }
+  return AwardPower{role, {}, {}};
+}
 
 template <typename E>
 E any_enum(FuzzedDataProvider& in) {
@@ -52,9 +68,10 @@ bg::date any_date(FuzzedDataProvider& in, bg::date clock) {
 Command any_command(FuzzedDataProvider& in, bg::date clock) {
   switch (in.ConsumeIntegralInRange<std::size_t>(0, command_count - 1)) {
     case 0:
+      // Braced initialisers are evaluated in order, so the bytes are read in the order written.
       return commands::Discover{CandidateId{in.ConsumeIntegralInRange<std::uint32_t>(0, candidate_count + 1)},
-                                any_enum<Subject>(in), UnitId{in.ConsumeIntegralInRange<std::uint32_t>(0, 4)},
-                                any_enum<Position>(in), any_enum<Field>(in), any_enum<Level>(in), any_text(in)};
+                                {any_enum<Subject>(in), UnitId{in.ConsumeIntegralInRange<std::uint32_t>(0, 4)},
+                                 any_enum<Position>(in), any_enum<Field>(in), any_enum<Level>(in), any_text(in)}};
     case 1: return commands::Foster{ActorId{in.ConsumeIntegralInRange<std::uint32_t>(0, 3)}};
     case 2: return commands::Register{any_text(in)};
     case 3:
@@ -73,7 +90,8 @@ Command any_command(FuzzedDataProvider& in, bg::date clock) {
     case 8: return commands::Reject{any_text(in)};
     case 9: return commands::Disqualify{any_text(in)};
     case 10: return commands::Nominate{};
-    default: return commands::Revoke{any_text(in)};
+    case 11: return commands::Revoke{any_text(in)};
+    default: return commands::Propose{any_enum<Award>(in)};
   }
 }
 
@@ -81,9 +99,15 @@ Command any_command(FuzzedDataProvider& in, bg::date clock) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const Workflow plain;
-  static const Roadmap roadmap = timetables::hatinh_inspectorate_2021_2025();
-  static const RoadmapGate gate{roadmap};
-  static const Workflow gated{Policy::defaults(), CouncilRules{}, &gate};
+  static const NoEvidence no_evidence;
+  static const std::unique_ptr<RunningPlan> running = [] {
+    auto made = RunningPlan::make(plans::hatinh_industry_trade_2021_2025(), no_evidence);
+    if (!made) std::abort();
+    return std::move(*made);
+  }();
+  // Each input counts its quotas from nothing, so that it runs the same whatever ran before it.
+  running->tally() = QuotaTally{running->roadmap(), running->plan().procedure};
+  const Workflow& gated = running->workflow();
 
   FuzzedDataProvider in(data, size);
   const Workflow& flow = in.ConsumeBool() ? gated : plain;
@@ -111,13 +135,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       continue;
     }
     const auto* discover = std::get_if<commands::Discover>(&command);
-    const UnitId unit = discover ? discover->unit : candidate.unit;
-    const Level level = discover ? discover->level : candidate.level;
+    const UnitId unit = discover ? discover->as.unit : candidate.unit;
+    const Level level = discover ? discover->as.level : candidate.level;
     if (is_terminal(copy.stage) || !flow.policy().permits(actor, kind_of(command), copy.stage, level, unit)) {
       std::abort();
     }
+    if (const auto* commend = std::get_if<commands::Commend>(&command)) {
+      if (!power_of(flow, actor.role).grants.contains(commend->award) && !copy.proposed_awards.contains(commend->award)) {
+        std::abort();
+      }
+    }
+    if (outcome->actor_unit != actor.unit || outcome->kind() != kind_of(command)) std::abort();
     candidate = flow.evolve(candidate, *outcome);
-    if (!is_known(candidate.stage) || !lifecycle_table.has_transition(copy.stage, kind_of(command))) std::abort();
+    if (!is_known(candidate.stage) || !flow.table().has_transition(copy.stage, kind_of(command))) std::abort();
+    if (&flow == &gated) running->tally().record(*outcome, copy);
     journals[i].push_back(*outcome);
     if (!day.is_special() && day > clock) clock = day;
   }

@@ -15,9 +15,9 @@
 
 #include <exemplar/binary.hpp>
 #include <exemplar/journal.hpp>
+#include <exemplar/json/document.hpp>
 #include <exemplar/json/journal.hpp>
 #include <exemplar/json/plan.hpp>
-#include <exemplar/json/reader.hpp>
 #include <exemplar/lifecycle.hpp>
 
 namespace exemplar::fuzz {

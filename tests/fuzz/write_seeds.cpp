@@ -1,13 +1,21 @@
-// Writes the journal seeds of tests/fuzz/corpus/ from the journal fixture, so they are real
-// journals the library wrote: `write_seeds <corpus dir>`. Run by hand when the formats change.
+// Writes the seeds of tests/fuzz/corpus/ that this library writes, so they are real journals and
+// plans: `write_seeds <corpus dir>`. Run by hand when the formats change.
+//   fuzz_journal_json/every_kind.json, three_records.json      the journal fixture, current format
+//   fuzz_journal_binary/every_kind.bin, snapshot_then_records.bin   the same as binary blobs
+//   fuzz_plan_json/<plan id>.json                               two built-in plans, current plan format
+// The *_v1.* journal seeds were written by the library of journal format 1 and are kept as they
+// are, never rewritten: version-1 records must still read and replay.
 #include <cstdint>
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <exemplar/binary.hpp>
 #include <exemplar/json/journal.hpp>
+#include <exemplar/json/plan.hpp>
+#include <exemplar/plan.hpp>
 
 #include "../support/journal_fixture.hpp"
 
@@ -16,6 +24,10 @@ namespace {
 void write(const std::string& path, const std::vector<std::uint8_t>& bytes) {
   std::ofstream out(path, std::ios::binary);
   out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+}
+
+void write_text(const std::string& path, std::string_view text) {
+  write(path, std::vector<std::uint8_t>(text.begin(), text.end()));
 }
 
 void append_blob(std::vector<std::uint8_t>& out, const std::vector<std::uint8_t>& blob) {
@@ -35,11 +47,9 @@ int main(int argc, char** argv) {
   const exemplar::Workflow flow;
   const std::vector<exemplar::Record> records = exemplar::fixture::every_kind_journal(flow);
 
-  const std::string text = exemplar::json::to_json(records).dump(1);
-  write(dir + "/fuzz_journal_json/every_kind.json", std::vector<std::uint8_t>(text.begin(), text.end()));
+  write_text(dir + "/fuzz_journal_json/every_kind.json", exemplar::json::to_json(records).dump(1));
   const std::vector<exemplar::Record> first(records.begin(), records.begin() + 3);
-  const std::string short_text = exemplar::json::to_json(first).dump();
-  write(dir + "/fuzz_journal_json/three_records.json", std::vector<std::uint8_t>(short_text.begin(), short_text.end()));
+  write_text(dir + "/fuzz_journal_json/three_records.json", exemplar::json::to_json(first).dump());
 
   std::vector<std::uint8_t> journal;
   for (const exemplar::Record& record : records) append_blob(journal, exemplar::to_binary(record));
@@ -55,5 +65,14 @@ int main(int argc, char** argv) {
   append_blob(resumed, exemplar::to_binary(*snapshot));
   for (std::size_t i = half; i < records.size(); ++i) append_blob(resumed, exemplar::to_binary(records[i]));
   write(dir + "/fuzz_journal_binary/snapshot_then_records.bin", resumed);
+
+  for (const char* id : {"inspectorate-2021", "langson-inspectorate-2025"}) {
+    const auto plan = exemplar::plans::find(id);
+    if (!plan) {
+      std::cerr << plan.error().message() << '\n';
+      return 1;
+    }
+    write_text(dir + "/fuzz_plan_json/" + id + ".json", exemplar::json::to_text(*plan));
+  }
   return 0;
 }

@@ -52,23 +52,27 @@ class Script {
 };
 
 /// A short journal in which every event kind appears at least once (seed 001 II.2-3: register,
-/// council review, recognition, commendation, replication; 003 IV.1: nomination one level up).
+/// council review, recognition, commendation, replication; 003 IV.1: nomination one level up;
+/// 004 V.2: a higher award proposed upward).
 inline std::vector<Record> every_kind_journal(const Workflow& flow) {
   const CandidateId walker{1}, leaver{2}, rejected{3}, sanctioned{4}, revoked{5};
   const bg::date day{2022, 2, 10};
   Script s{flow};
-  s.step(walker, commands::Discover{walker, Subject::individual, UnitId{7}, Position::staff, Field::inspection,
-                                    Level::agency, "Mô hình tiếp công dân kiểu mới"}, head_of_unit_7, day)
-      .step(leaver, commands::Discover{leaver, Subject::collective, UnitId{7}, Position::none, Field::general,
-                                       Level::agency, "Tập thể phòng Nghiệp vụ 1"}, head_of_unit_7, day)
-      .step(rejected, commands::Discover{rejected, Subject::individual, UnitId{7}, Position::unit_leader,
-                                         Field::anti_corruption, Level::agency, "Đề tài phòng, chống tham nhũng"},
+  s.step(walker, commands::Discover{walker, {Subject::individual, UnitId{7}, Position::staff, Field::inspection,
+                                              Level::agency, "Mô hình tiếp công dân kiểu mới"}},
+         head_of_unit_7, day)
+      .step(leaver, commands::Discover{leaver, {Subject::collective, UnitId{7}, Position::none, Field::general,
+                                                Level::agency, "Tập thể phòng Nghiệp vụ 1"}},
             head_of_unit_7, day)
-      .step(sanctioned, commands::Discover{sanctioned, Subject::individual, UnitId{7}, Position::staff,
-                                           Field::digital_transformation, Level::unit, "Số hoá hồ sơ"},
+      .step(rejected, commands::Discover{rejected, {Subject::individual, UnitId{7}, Position::unit_leader,
+                                                    Field::anti_corruption, Level::agency, "Đề tài phòng, chống tham nhũng"}},
             head_of_unit_7, day)
-      .step(revoked, commands::Discover{revoked, Subject::individual, UnitId{7}, Position::staff,
-                                        Field::advisory, Level::agency, "Tham mưu tổng hợp"}, head_of_unit_7, day)
+      .step(sanctioned, commands::Discover{sanctioned, {Subject::individual, UnitId{7}, Position::staff,
+                                                        Field::digital_transformation, Level::unit, "Số hoá hồ sơ"}},
+            head_of_unit_7, day)
+      .step(revoked, commands::Discover{revoked, {Subject::individual, UnitId{7}, Position::staff, Field::advisory,
+                                                  Level::agency, "Tham mưu tổng hợp"}},
+            head_of_unit_7, day)
       .step(walker, commands::Foster{ActorId{9}}, head_of_unit_7, bg::date{2022, 2, 14})
       .step(leaver, commands::Withdraw{"Đơn vị sáp nhập"}, head_of_unit_7, bg::date{2022, 2, 15})
       .step(rejected, commands::Foster{ActorId{9}}, head_of_unit_7, bg::date{2022, 2, 15})
@@ -84,12 +88,21 @@ inline std::vector<Record> every_kind_journal(const Workflow& flow) {
       .step(revoked, commands::Recognize{"46/QĐ-TTr", bg::date{2022, 6, 25}}, agency_head, bg::date{2022, 6, 27})
       .step(walker, commands::Commend{Award::agency_certificate}, agency_head, bg::date{2022, 12, 20})
       .step(revoked, commands::Commend{Award::agency_certificate}, agency_head, bg::date{2022, 12, 20})
+      .step(walker, commands::Propose{Award::provincial_certificate}, agency_head, bg::date{2022, 12, 28})
       .step(walker, commands::Replicate{Replication::web_publication, "Đăng trên Cổng thông tin"}, secretariat,
             bg::date{2023, 1, 5})
       .step(revoked, commands::Revoke{"Phát hiện gian dối hồ sơ"}, agency_head, bg::date{2023, 2, 1})
       .step(walker, commands::Nominate{}, agency_head, bg::date{2023, 2, 10})
       .step(walker, commands::Review{11, 9, 4, 5}, provincial_board, bg::date{2023, 6, 15});
   return s.records();
+}
+
+/// The forms of award `role` may grant and propose upward under the workflow's procedure.
+inline AwardPower power_of(const Workflow& flow, Role role) {
+  for (const AwardPower& power : flow.procedure().awards) {
+    if (power.role == role) return power;
+  }
+  return AwardPower{role, {}, {}};
 }
 
 /// A long run: the records, and every candidate's state as Workflow::evolve made it, independently
@@ -114,6 +127,15 @@ inline Simulation simulate(const Workflow& flow, std::size_t count, std::uint32_
   std::uint32_t decisions = 0;
   const bg::date first_day{2021, 1, 4};
 
+  // One of the awards of a non-empty set, picked at random.
+  auto any_of = [&](AwardSet awards) {
+    std::vector<Award> listed;
+    for (Award award : all_values<Award>()) {
+      if (awards.contains(award)) listed.push_back(award);
+    }
+    return listed.at(pick(static_cast<std::uint32_t>(listed.size())));
+  };
+
   auto drop = [&](std::size_t index) {
     live[index] = live.back();
     live.pop_back();
@@ -130,10 +152,10 @@ inline Simulation simulate(const Workflow& flow, std::size_t count, std::uint32_
       const UnitId unit{1 + pick(20)};
       const bool collective = pick(4) == 0;
       const CandidateId id{next_id++};
-      command = commands::Discover{id, collective ? Subject::collective : Subject::individual, unit,
-                                   collective ? Position::none : static_cast<Position>(1 + pick(3)),
-                                   static_cast<Field>(pick(10)), pick(5) == 0 ? Level::unit : Level::agency,
-                                   "Mô hình số " + std::to_string(id.value())};
+      command = commands::Discover{id, {collective ? Subject::collective : Subject::individual, unit,
+                                        collective ? Position::none : static_cast<Position>(1 + pick(3)),
+                                        static_cast<Field>(pick(10)), pick(5) == 0 ? Level::unit : Level::agency,
+                                        "Mô hình số " + std::to_string(id.value())}};
       actor = Actor{ActorId{1000 + unit.value()}, Role::unit_head, unit};
     } else {
       index = pick(static_cast<std::uint32_t>(live.size()));
@@ -189,21 +211,34 @@ inline Simulation simulate(const Workflow& flow, std::size_t count, std::uint32_
           }
           actor = deciding;
           break;
-        case Stage::recognized:
-          command = roll < 95 ? Command{commands::Commend{static_cast<Award>(pick(5))}}
-                              : Command{commands::Disqualify{"Vi phạm sau công nhận"}};
+        case Stage::recognized: {
+          // An award in the deciding role's power, or one proposed upward that comes back conferred
+          // (004 V.2); now and then the higher award is proposed first.
+          const AwardPower power = power_of(flow, deciding.role);
+          if (roll < 15) {
+            command = commands::Propose{any_of(power.proposes)};
+          } else if (roll < 95) {
+            const bool conferred = !candidate.proposed_awards.empty() && pick(2) == 0;
+            command = commands::Commend{any_of(conferred ? candidate.proposed_awards : power.grants)};
+          } else {
+            command = commands::Disqualify{"Vi phạm sau công nhận"};
+          }
           actor = deciding;
           break;
+        }
         case Stage::commended:
         case Stage::replicated:
-          if (roll < 60) {
+          if (roll < 55) {
             command = commands::Replicate{static_cast<Replication>(pick(4)), "Hội nghị chia sẻ kinh nghiệm"};
             actor = secretariat;
-          } else if (roll < 80) {
+          } else if (roll < 75) {
             command = commands::Nominate{};
             actor = deciding;
-          } else if (roll < 85) {
+          } else if (roll < 80) {
             command = commands::Revoke{"Thu hồi do gian dối"};
+            actor = deciding;
+          } else if (roll < 85) {
+            command = commands::Propose{any_of(power_of(flow, deciding.role).proposes)};
             actor = deciding;
           } else {
             drop(index);

@@ -28,6 +28,23 @@ inline commands::Discover discover_nguyen(Level level = Level::agency) {
                             "Thanh tra viên có 3 sáng kiến được áp dụng"};
 }
 
+/// A workflow of `procedure`; a procedure the test meant to be valid that is not fails the test.
+inline Workflow workflow_of(Procedure procedure) {
+  auto made = Workflow::make(std::move(procedure));
+  EXPECT_TRUE(made) << (made ? std::string() : made.error().message());
+  return made ? std::move(*made) : Workflow{};
+}
+
+/// The default procedure with `grants` as its only rights.
+inline Workflow workflow_granting(std::vector<Grant> grants) {
+  Procedure procedure = default_procedure();
+  procedure.grants = std::move(grants);
+  procedure.steps = CommandSet{};
+  for (const Grant& grant : procedure.grants) procedure.steps = procedure.steps.with(grant.command);
+  procedure.steps = procedure.steps.with(CommandKind::discover);
+  return workflow_of(std::move(procedure));
+}
+
 /// A council review of 9 members, 8 present, that proposes recognition.
 inline commands::Review proposing_review() { return commands::Review{9, 8, 7, 1}; }
 

@@ -5,7 +5,9 @@
 //   to_json(snapshot)  / snapshot_from_json(json)    {"schema":"exemplar.snapshot","version":1,..}
 //   to_json(candidate) / candidate_from_json(json)   {"version":1,"id":..,"stage":"registered",..}
 //
-// Enums are written by their stable identifiers, dates as "YYYY-MM-DD", digests as 64 hex digits.
+// Every form is written and read field by field from the descriptions of lifecycle.hpp, in the
+// format version the record carries. Enums are written by their stable identifiers, sets as arrays
+// of them, dates as "YYYY-MM-DD", digests as 64 hex digits.
 // Every record and candidate carries its format version and every container its schema and version;
 // a newer version than journal_format_version is refused. A malformed document is refused whole,
 // with the JSON pointer of the first bad field. The shapes are in docs/journal.md.
@@ -19,7 +21,7 @@
 #include "../journal.hpp"
 #include "../lifecycle.hpp"
 #include "../refusal.hpp"
-#include "reader.hpp"
+#include "document.hpp"
 
 namespace exemplar::json {
 
@@ -30,14 +32,14 @@ inline constexpr std::string_view snapshot_schema = "exemplar.snapshot";
 
 /// One record; a host may keep it in a JSON column.
 [[nodiscard]] Json to_json(const Record& record);
-/// A record back. Problems are malformed, unknown_kind or unknown_version; the refusal's subject is
-/// the JSON pointer of the bad field. The hash is not checked here: replay does that.
-[[nodiscard]] tl::expected<Record, JournalError> record_from_json(const Json& document);
+/// A record back. Problems are record_malformed, record_unknown_kind or record_unknown_version; the
+/// refusal's subject is the JSON pointer of the bad field. The hash is not checked here: replay does.
+[[nodiscard]] tl::expected<Record, Refusal> record_from_json(const Json& document);
 
 /// A journal document: the records in order.
 [[nodiscard]] Json to_json(const std::vector<Record>& records);
 /// The records of a journal document; a bad record is reported at its place in the journal.
-[[nodiscard]] tl::expected<std::vector<Record>, JournalError> journal_from_json(const Json& document);
+[[nodiscard]] tl::expected<std::vector<Record>, Refusal> journal_from_json(const Json& document);
 
 /// A snapshot document.
 [[nodiscard]] Json to_json(const Snapshot& snapshot);

@@ -1,6 +1,6 @@
 // exemplar/json/plan.hpp: a Plan as a JSON document, the form an agency's plan is stored and edited in.
 //
-//   plan_schema, plan_format_version        {"schema":"exemplar.plan","version":1,...}
+//   plan_schema, plan_format_version        {"schema":"exemplar.plan","version":2,...}
 //   max_plan_bytes                          the largest plan text read
 //   to_json(plan)  -> Json                  the document
 //   to_text(plan)  -> std::string           the document as a file: two-space indent, keys in
@@ -27,14 +27,15 @@
 
 #include "../plan.hpp"
 #include "../refusal.hpp"
-#include "reader.hpp"
+#include "document.hpp"
 
 namespace exemplar::json {
 
 /// The "schema" of a plan document.
 inline constexpr std::string_view plan_schema = "exemplar.plan";
-/// The plan format this library writes and the newest it reads.
-inline constexpr std::uint16_t plan_format_version = 1;
+/// The plan format this library writes and reads. Version 2 gathered the lifecycle's procedure
+/// into one object; a file of version 1 is refused with a message naming both versions.
+inline constexpr std::uint16_t plan_format_version = 2;
 /// The largest plan text plan_from_text reads (the built-in plans take well under a tenth of it).
 inline constexpr std::size_t max_plan_bytes = std::size_t{1} << 20;
 

@@ -1,9 +1,5 @@
-// exemplar/json/reader.hpp: the shared machinery of every exemplar JSON document.
+// src/json/reader.hpp: how exemplar reads its JSON documents (private to the library).
 //
-//   Json                                  nlohmann::json, the document type
-//   parse(text) -> expected<Json, Refusal>   text to a document; never throws
-//   date_to_json(date), enum_to_json(e)   ISO dates ("2025-03-31", null for none), enums by identifier
-//   parse_iso_date(text)                  "2025-03-31" back to a date, strictly
 //   Reader                                walks a document; the first problem sticks, with its path
 //     reader["key"], reader.at(i), size(), is_null(), only({keys...})
 //     integer<T>(), number(), boolean(), text(), date(), optional_date(), enumeration<E>(),
@@ -28,32 +24,11 @@
 #include <nlohmann/json.hpp>
 #include <tl/expected.hpp>
 
-#include "../labels.hpp"
-#include "../refusal.hpp"
+#include "exemplar/json/document.hpp"
+#include "exemplar/labels.hpp"
+#include "exemplar/refusal.hpp"
 
 namespace exemplar::json {
-
-/// The document type of every exemplar JSON function.
-using Json = nlohmann::json;
-
-/// How deeply a document may nest; deeper text is refused before parsing, so hostile input cannot
-/// exhaust the stack.
-inline constexpr std::size_t max_depth = 64;
-
-/// Parses JSON text. Malformed text is refused with the byte where it went wrong.
-[[nodiscard]] tl::expected<Json, Refusal> parse(std::string_view text);
-
-/// A date as ISO 8601 text ("2025-03-31"), or null for not_a_date_time.
-[[nodiscard]] Json date_to_json(boost::gregorian::date date);
-
-/// A strict "YYYY-MM-DD" calendar date; nullopt for anything else, including 2021-02-30.
-[[nodiscard]] std::optional<boost::gregorian::date> parse_iso_date(std::string_view text) noexcept;
-
-/// An enumerator as its stable identifier (labels.hpp), the form documents store.
-template <class E, std::enable_if_t<is_labelled_v<E>, int> = 0>
-[[nodiscard]] Json enum_to_json(E value) {
-  return std::string(identifier(value));
-}
 
 /// A cursor into a document at one JSON pointer path. Reading a field that is missing or of the
 /// wrong shape records a refusal (code invalid_argument, subject = the path, detail in English and
@@ -76,7 +51,9 @@ class Reader {
   /// True when the value is JSON null.
   [[nodiscard]] bool is_null() const noexcept { return value_ != nullptr && value_->is_null(); }
   /// Refuses an object with members other than `keys`: a typo must not pass for a missing field.
-  void only(std::initializer_list<std::string_view> keys) const;
+  void only(std::initializer_list<std::string_view> keys) const { only(keys.begin(), keys.end()); }
+  /// The same with the keys in a range (a description's field names).
+  void only(const std::string_view* first, const std::string_view* last) const;
 
   /// An integer in T's range (refuses fractions, booleans, strings and out-of-range numbers).
   template <class T>

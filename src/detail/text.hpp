@@ -1,4 +1,4 @@
-// exemplar/detail/text.hpp: checks on free text that comes from hosts' forms and files.
+// src/detail/text.hpp: checks on free text that comes from hosts' forms and files.
 #pragma once
 
 #include <array>

@@ -1,4 +1,4 @@
-// exemplar/detail/day_number.hpp: Boost.Date_Time's day numbers (Julian days) in plain integers,
+// src/detail/day_number.hpp: Boost.Date_Time's day numbers (Julian days) in plain integers,
 // for hot paths that compare and split dates without Boost's out-of-line, range-checked conversions.
 #pragma once
 
