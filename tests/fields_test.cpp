@@ -4,6 +4,7 @@
 // both stored forms field by field.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -126,7 +127,7 @@ std::vector<Event> every_kind_sample() {
       events::Disqualified{"Bị kỷ luật khiển trách"},
       events::Nominated{Level::province, Level::nation},
       events::Revoked{"Phát hiện gian dối hồ sơ"},
-      events::Proposed{Award::ministry_certificate},
+      events::Proposed{Award::ministry_certificate, "25/TTr-TTr"},
   };
   std::vector<Event> events;
   for (const EventData& each : data) {
@@ -176,14 +177,23 @@ Candidate full_candidate() {
 /// The every-kind journal written again in format `version`, without the kinds format 1 did not
 /// have (propose), renumbered and chained: what a library of that format would have stored. In
 /// format 1 the events carry no actor's unit.
-std::vector<Record> rewritten(const std::vector<Record>& records, std::uint16_t version) {
+/// `event` as a record of `version` would hold it: every field added by a later format left empty.
+void as_of(Event& event, std::uint16_t version) {
+  const auto clear_newer = [version](const auto& f, auto& value) {
+    if (f.rules.since > version) value = std::decay_t<decltype(value)>{};
+  };
+  for_each_field(event, clear_newer);
+  std::visit([&](auto& data) { for_each_field(data, clear_newer); }, event.data);
+}
+
+std::vector<Record> rewritten(const std::vector<Record>& records, std::uint16_t version, bool keep_proposals = false) {
   std::vector<Record> out;
   std::map<CandidateId, std::uint32_t> per_candidate;
   for (const Record& each : records) {
-    if (each.event.kind() == CommandKind::propose) continue;
+    if (each.event.kind() == CommandKind::propose && !keep_proposals) continue;
     Record record = each;
     record.version = version;
-    if (version < 2) record.event.actor_unit = UnitId{};
+    as_of(record.event, version);
     record.sequence = out.size() + 1;
     record.candidate_sequence = ++per_candidate[record.event.candidate];
     record.previous = out.empty() ? Digest{} : out.back().hash;
@@ -253,7 +263,7 @@ TEST(Fields, EveryEventRoundTripsThroughBinaryAndJsonFromItsDescription) {
     for (Event event : every_kind_sample()) {
       // Format 1 has no place for the actor's unit, nor for the kinds added since.
       if (introduced_in(event.kind()) > version) continue;
-      if (version < 2) event.actor_unit = UnitId{};
+      as_of(event, version);
       const Record record = sealed(event, version);
 
       const auto from_binary = record_from_binary(to_binary(record));
@@ -275,10 +285,13 @@ TEST(Fields, EveryEventRoundTripsThroughBinaryAndJsonFromItsDescription) {
       });
       EXPECT_EQ(document["event"].size(), header + 2) << "the header's fields, kind and data";
       std::visit([&](const auto& data) {
-        EXPECT_EQ(document["event"]["data"].size(), field_count_v<std::decay_t<decltype(data)>>);
+        std::size_t carried = 0;
         for_each_field(data, [&](const auto& f, const auto&) {
+          if (f.rules.since > version) return;
+          ++carried;
           EXPECT_TRUE(document["event"]["data"].contains(std::string(f.label.id))) << f.label.id;
         });
+        EXPECT_EQ(document["event"]["data"].size(), carried);
       }, event.data);
 #endif
     }
@@ -508,5 +521,68 @@ TEST(Fields, AVersionOneDocumentThatNamesAFieldOfVersionTwoIsRefused) {
   EXPECT_EQ(back.error().subject, "/event/actor_unit");
 }
 #endif
+
+
+// Format 3 added the number of the submission (tờ trình) that carries a proposal upward: the only
+// change in the library was the field's line in Propose::fields() and the format version. These
+// tests show every form (equality, hash, binary, JSON, replay) picking it up from that line.
+TEST(Fields, AProposalCarriesItsSubmissionNumberThroughEveryForm) {
+  const Workflow flow;
+  const auto records = every_kind_journal(flow);
+  const auto proposal = std::find_if(records.begin(), records.end(),
+                                     [](const Record& r) { return r.event.kind() == CommandKind::propose; });
+  ASSERT_NE(proposal, records.end());
+  ASSERT_EQ(std::get<events::Proposed>(proposal->event.data).submission, "25/TTr-TTr");
+  Record other = *proposal;
+  std::get<events::Proposed>(other.event.data).submission = "26/TTr-TTr";
+
+  const auto from_binary = record_from_binary(to_binary(*proposal));
+
+  ASSERT_TRUE(from_binary) << from_binary.error().message();
+  EXPECT_EQ(*from_binary, *proposal);
+  EXPECT_NE(other, *proposal);
+  EXPECT_NE(record_hash(other), proposal->hash);
+#ifdef EXEMPLAR_HAS_JSON
+  const json::Json document = json::to_json(*proposal);
+  EXPECT_EQ(document["event"]["data"]["submission"], "25/TTr-TTr");
+  const auto from_json = json::record_from_json(document);
+  ASSERT_TRUE(from_json) << from_json.error().message();
+  EXPECT_EQ(*from_json, *proposal);
+#endif
+}
+
+TEST(Fields, AVersionTwoJournalWithProposalsStillReplaysWithoutSubmissionNumbers) {
+  const Workflow flow;
+  const std::vector<Record> old = rewritten(every_kind_journal(flow), 2, true);
+  ASSERT_TRUE(std::any_of(old.begin(), old.end(), [](const Record& r) { return r.event.kind() == CommandKind::propose; }));
+
+  const auto replayed = replay(old, flow);
+
+  ASSERT_TRUE(replayed) << replayed.error().message();
+  for (const Record& record : old) {
+    const auto back = record_from_binary(to_binary(record));
+    ASSERT_TRUE(back) << back.error().message();
+    EXPECT_EQ(*back, record);
+  }
+}
+
+TEST(Fields, AVersionTwoProposalThatHoldsASubmissionNumberIsRefused) {
+  // Its hash cannot cover a field its format does not have.
+  const Workflow flow;
+  std::vector<Record> old = rewritten(every_kind_journal(flow), 2, true);
+  const auto proposal = std::find_if(old.begin(), old.end(),
+                                     [](const Record& r) { return r.event.kind() == CommandKind::propose; });
+  ASSERT_NE(proposal, old.end());
+  std::get<events::Proposed>(proposal->event.data).submission = "25/TTr-TTr";
+  proposal->hash = record_hash(*proposal);
+  old.erase(proposal + 1, old.end());
+
+  const auto replayed = replay(old, flow);
+
+  ASSERT_FALSE(replayed);
+  EXPECT_EQ(replayed.error().code, RefusalCode::record_malformed);
+  EXPECT_EQ(replayed.error().record, old.size());
+  EXPECT_EQ(replayed.error().subject, "event.propose.submission");
+}
 
 }  // namespace

@@ -73,11 +73,12 @@ TEST(FuzzRegressions, TheJournalSeedsReplayWhole) {
   EXPECT_EQ(record_from_binary(blobs.front())->version, journal_format_version);
 }
 
-// Seeds written by the library of format 1 are kept as they were: version-1 journals still replay.
-TEST(FuzzRegressions, TheVersionOneJournalSeedsStillReplayWhole) {
-  const std::vector<std::uint8_t> bytes = corpus_file("fuzz_journal_binary", "every_kind_v1.bin");
+// Seeds written by the libraries of formats 1 and 2 are kept as they were: their journals still
+// replay, from binary and from JSON alike.
+void expect_old_seeds_replay_whole(const std::string& suffix, std::uint16_t version) {
+  const std::vector<std::uint8_t> bytes = corpus_file("fuzz_journal_binary", "every_kind" + suffix + ".bin");
   const auto blobs = fuzz::split_blobs(bytes.data(), bytes.size());
-  const std::vector<std::uint8_t> text = corpus_file("fuzz_journal_json", "every_kind_v1.json");
+  const std::vector<std::uint8_t> text = corpus_file("fuzz_journal_json", "every_kind" + suffix + ".json");
   const auto document = json::parse(std::string_view{reinterpret_cast<const char*>(text.data()), text.size()});
   ASSERT_TRUE(document);
   const auto records = json::journal_from_json(*document);
@@ -91,9 +92,13 @@ TEST(FuzzRegressions, TheVersionOneJournalSeedsStillReplayWhole) {
   EXPECT_EQ(from_binary->candidates.size(), 5U);
   ASSERT_TRUE(from_json) << from_json.error().message();
   EXPECT_EQ(*from_json, *from_binary);
-  for (const auto& blob : blobs) EXPECT_EQ(record_from_binary(blob)->version, 1U);
-  for (const auto& record : *records) EXPECT_EQ(record.version, 1U);
+  for (const auto& blob : blobs) EXPECT_EQ(record_from_binary(blob)->version, version);
+  for (const auto& record : *records) EXPECT_EQ(record.version, version);
 }
+
+TEST(FuzzRegressions, TheVersionOneJournalSeedsStillReplayWhole) { expect_old_seeds_replay_whole("_v1", 1); }
+
+TEST(FuzzRegressions, TheVersionTwoJournalSeedsStillReplayWhole) { expect_old_seeds_replay_whole("_v2", 2); }
 
 // A version-1 snapshot seed still reads, and the version-1 records after it replay from it.
 TEST(FuzzRegressions, TheVersionOneSnapshotSeedStillResumes) {

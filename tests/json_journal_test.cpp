@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #ifdef EXEMPLAR_HAS_JSON
@@ -75,7 +76,8 @@ TEST(JsonJournal, ANewerJournalVersionIsRefusedNotGuessed) {
   ASSERT_FALSE(records);
   EXPECT_EQ(records.error().code, RefusalCode::record_unknown_version);
   EXPECT_EQ(records.error().subject, "/version");
-  EXPECT_EQ(records.error().detail.en, "version 3 is newer than this library reads (up to 2); upgrade the library");
+  EXPECT_EQ(records.error().detail.en, fmt::format("version {} is newer than this library reads (up to {}); upgrade the library",
+                                                   journal_format_version + 1, journal_format_version));
 }
 
 TEST(JsonJournal, ARecordOfANewerVersionIsRefusedAtItsPlace) {

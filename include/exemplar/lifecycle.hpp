@@ -53,10 +53,13 @@ namespace exemplar {
 
 /// The newest format of stored records, snapshots and candidates this library writes and reads;
 /// each field's description says the version that added it, and older formats stay readable.
-/// Version 2 added the actor's unit to every event and the awards proposed upward to a candidate.
-inline constexpr std::uint16_t journal_format_version = 2;
+/// Version 2 added the actor's unit to every event and the awards proposed upward to a candidate;
+/// version 3 added the number of the submission that carries a proposal upward.
+inline constexpr std::uint16_t journal_format_version = 3;
 /// The format that added the actor's unit to events: older records name only the actor's role.
 inline constexpr std::uint16_t format_with_actor_unit = 2;
+/// The format that added the submission number to a proposal: older proposals have none.
+inline constexpr std::uint16_t format_with_submission = 3;
 
 /// The number of a recognition decision, such as "45/QĐ-TTr". Stored inline so a Candidate stays
 /// small; longer numbers are refused rather than cut.
@@ -263,12 +266,15 @@ using Revoke = Reason<CommandKind::revoke>;
 /// Propose a higher award to the level that grants it (004 V.2 «đề nghị cấp trên xét khen thưởng»).
 struct Propose {
   Award award = Award::provincial_certificate;
+  std::string submission{};  ///< the number of the agency's submission (tờ trình), such as "25/TTr-TTr"
 
   /// The record format that added this event: a record of an older format cannot hold it.
   static constexpr std::uint16_t since = 2;
 
   static constexpr auto fields() {
-    return std::make_tuple(field_of({"award", "form of award", "hình thức khen thưởng"}, &Propose::award));
+    return std::make_tuple(field_of({"award", "form of award", "hình thức khen thưởng"}, &Propose::award),
+                           field_of({"submission", "submission number", "số tờ trình"}, &Propose::submission,
+                                    FieldRules{}.added_in(format_with_submission).at_most(DecisionNumber::capacity)));
   }
 };
 

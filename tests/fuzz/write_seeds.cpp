@@ -3,8 +3,8 @@
 //   fuzz_journal_json/every_kind.json, three_records.json      the journal fixture, current format
 //   fuzz_journal_binary/every_kind.bin, snapshot_then_records.bin   the same as binary blobs
 //   fuzz_plan_json/<plan id>.json                               two built-in plans, current plan format
-// The *_v1.* journal seeds were written by the library of journal format 1 and are kept as they
-// are, never rewritten: version-1 records must still read and replay.
+// The *_v1.* and *_v2.* journal seeds were written by the library of journal formats 1 and 2 and
+// are kept as they are, never rewritten: records of older formats must still read and replay.
 #include <cstdint>
 #include <fstream>
 #include <iostream>

@@ -88,7 +88,7 @@ inline std::vector<Record> every_kind_journal(const Workflow& flow) {
       .step(revoked, commands::Recognize{"46/QĐ-TTr", bg::date{2022, 6, 25}}, agency_head, bg::date{2022, 6, 27})
       .step(walker, commands::Commend{Award::agency_certificate}, agency_head, bg::date{2022, 12, 20})
       .step(revoked, commands::Commend{Award::agency_certificate}, agency_head, bg::date{2022, 12, 20})
-      .step(walker, commands::Propose{Award::provincial_certificate}, agency_head, bg::date{2022, 12, 28})
+      .step(walker, commands::Propose{Award::provincial_certificate, "25/TTr-TTr"}, agency_head, bg::date{2022, 12, 28})
       .step(walker, commands::Replicate{Replication::web_publication, "Đăng trên Cổng thông tin"}, secretariat,
             bg::date{2023, 1, 5})
       .step(revoked, commands::Revoke{"Phát hiện gian dối hồ sơ"}, agency_head, bg::date{2023, 2, 1})
