@@ -345,18 +345,23 @@ class Evaluator {
       if (rank && s.contains(t.year)) bits.set(bit_of(t.year));
     }
     if (!s.empty()) {
+      // A run of titles `every` years apart: one run per starting offset.
+      const int every = std::max<int>(spec.every, 1);
+      const int start = std::max<int>(s.first, evidence_first_year);
       int best_end = 0;
       int best = 0;
-      int run = 0;
-      for (int year = std::max<int>(s.first, evidence_first_year); year <= s.last; ++year) {
-        run = bits.test(bit_of(year)) ? run + 1 : 0;
-        if (run > best) {
-          best = run;
-          best_end = year;
+      for (int offset = 0; offset < every; ++offset) {
+        int run = 0;
+        for (int year = start + offset; year <= s.last; year += every) {
+          run = bits.test(bit_of(year)) ? run + 1 : 0;
+          if (run > best) {
+            best = run;
+            best_end = year;
+          }
         }
       }
       r.found = static_cast<std::uint32_t>(best);
-      for (int year = best_end - best + 1; year <= best_end && best > 0; ++year) r.years.add(year);
+      for (int i = best - 1; i >= 0; --i) r.years.add(best_end - i * every);
     }
     return outcome_of(r.found >= r.required);
   }
@@ -393,6 +398,21 @@ class Evaluator {
 
   Outcome run(const rules::NoSanction& spec, const Rule&, std::size_t index, std::uint8_t) {
     RuleResult& r = at(index);
+    if (spec.on_the_day) {
+      // Only the candidate's own sanctions in force today; the result names the heaviest one.
+      for (const Sanction& x : e_.sanctions) {
+        if (x.level < spec.at_least || x.from > date_ || x.until < date_) continue;
+        if (r.found == 0 || static_cast<std::uint8_t>(x.level) > r.key) {
+          r.key = static_cast<std::uint8_t>(x.level);
+          r.first_year = clamp_year(x.from.year());
+          r.last_year = clamp_year(x.until.year());
+        }
+        ++r.found;
+        r.years.add(x.from.year());
+      }
+      r.pending = spec.proceedings && e_.under_proceedings;
+      return outcome_of(r.found == 0 && !r.pending);
+    }
     const Span s = span(spec.years, true);
     record_span(r, s);
     if (!s.empty()) {
@@ -484,7 +504,7 @@ class Evaluator {
       all = all && ok;
     }
     r.found = any ? 1 : 0;
-    return outcome_of(any && all);
+    return outcome_of(any ? all : spec.when_reported);
   }
 
   Outcome run(const rules::Judgement&, const Rule& rule, std::size_t index, std::uint8_t) {
@@ -600,12 +620,12 @@ struct Explainer {
       return vi() ? fmt::format("chưa có năm nào từ {} được xếp loại", r.first_year)
                   : fmt::format("no year from {} has been rated yet", r.first_year);
     }
-    std::string text = vi() ? fmt::format("{} năm xếp loại «{}» trở lên trên {} năm yêu cầu: {}", r.found,
+    std::string text = vi() ? fmt::format("{} năm xếp loại «{}» trở lên (yêu cầu ít nhất {}): {}", r.found,
                                           name(s.at_least), r.required, year_list(r.years, lang))
                             : fmt::format("{} years rated '{}' or better of the {} required: {}", r.found,
                                           name(s.at_least), r.required, year_list(r.years, lang));
     if (r.top_required > 0) {
-      text += vi() ? fmt::format("; {} năm «{}» trên {} năm yêu cầu: {}", r.top_found, name(s.top),
+      text += vi() ? fmt::format("; {} năm «{}» (yêu cầu ít nhất {}): {}", r.top_found, name(s.top),
                                  r.top_required, year_list(r.top_years, lang))
                    : fmt::format("; {} years '{}' of the {} required: {}", r.top_found, name(s.top),
                                  r.top_required, year_list(r.top_years, lang));
@@ -617,12 +637,18 @@ struct Explainer {
   std::string operator()(const rules::TitleCount& s) const {
     const std::string_view higher = s.or_higher ? (vi() ? " trở lên" : " or higher") : "";
     if (s.consecutive) {
-      return vi() ? fmt::format("{} năm liên tục đạt danh hiệu «{}»{} trên {} năm yêu cầu: {}", r.found,
+      if (s.every > 1) {
+        return vi() ? fmt::format("{} lần liên tục đạt danh hiệu «{}»{} (yêu cầu ít nhất {}): {}", r.found,
+                                  name(s.at_least), higher, r.required, year_list(r.years, lang))
+                    : fmt::format("{} consecutive titles '{}'{} of the {} required: {}", r.found, name(s.at_least),
+                                  higher, r.required, year_list(r.years, lang));
+      }
+      return vi() ? fmt::format("{} năm liên tục đạt danh hiệu «{}»{} (yêu cầu ít nhất {}): {}", r.found,
                                 name(s.at_least), higher, r.required, year_list(r.years, lang))
                   : fmt::format("{} consecutive years '{}'{} of the {} required: {}", r.found, name(s.at_least),
                                 higher, r.required, year_list(r.years, lang));
     }
-    return vi() ? fmt::format("{} lần đạt danh hiệu «{}»{} trên {} lần yêu cầu: {}", r.found, name(s.at_least),
+    return vi() ? fmt::format("{} lần đạt danh hiệu «{}»{} (yêu cầu ít nhất {}): {}", r.found, name(s.at_least),
                               higher, r.required, year_list(r.years, lang))
                 : fmt::format("{} titles '{}'{} of the {} required: {}", r.found, name(s.at_least), higher,
                               r.required, year_list(r.years, lang));
@@ -636,7 +662,7 @@ struct Explainer {
       if (!awards.empty()) awards += vi() ? " hoặc " : " or ";
       awards += name(award);
     }
-    return vi() ? fmt::format("{} lần được tặng {} trên {} lần yêu cầu: {}", r.found, awards, r.required,
+    return vi() ? fmt::format("{} lần được tặng {} (yêu cầu ít nhất {}): {}", r.found, awards, r.required,
                               year_list(r.years, lang))
                 : fmt::format("{} certificates ({}) of the {} required: {}", r.found, awards, r.required,
                               year_list(r.years, lang));
@@ -655,7 +681,7 @@ struct Explainer {
     const char* rewarded = s.skip_rewarded ? (vi() ? " (không tính sáng kiến đã dùng để khen thưởng)"
                                                    : " (not counting those already rewarded)")
                                            : "";
-    return vi() ? fmt::format("{} {}{} {} trở lên trên {} yêu cầu: {}{}", r.found, what, applied, name(s.at_least),
+    return vi() ? fmt::format("{} {}{} {} trở lên (yêu cầu ít nhất {}): {}{}", r.found, what, applied, name(s.at_least),
                               r.required, year_list(r.years, lang), rewarded)
                 : fmt::format("{} {}{} at {} or higher of the {} required: {}{}", r.found, what, applied,
                               name(s.at_least), r.required, year_list(r.years, lang), rewarded);
@@ -663,7 +689,17 @@ struct Explainer {
 
   std::string operator()(const rules::NoSanction& s) const {
     std::string text;
-    if (r.found == 0 && r.top_found == 0) {
+    if (s.on_the_day) {
+      const auto level = static_cast<SanctionLevel>(r.key);
+      text = r.found == 0 ? (vi() ? fmt::format("không trong thời gian thi hành kỷ luật từ mức «{}» trở lên vào ngày xét",
+                                                name(s.at_least))
+                                  : fmt::format("no sanction at '{}' or above in force on the day", name(s.at_least)))
+                          : (vi() ? fmt::format("đang trong thời gian thi hành kỷ luật «{}» (các năm {}) vào ngày xét, "
+                                                "không được xét khen thưởng",
+                                                name(level), span_text(r))
+                                  : fmt::format("under a sanction '{}' (years {}) on the day: no award meanwhile",
+                                                name(level), span_text(r)));
+    } else if (r.found == 0 && r.top_found == 0) {
       text = vi() ? fmt::format("không có kỷ luật từ mức «{}» trở lên (các năm {})", name(s.at_least), span_text(r))
                   : fmt::format("no sanction at '{}' or above (years {})", name(s.at_least), span_text(r));
     } else {
@@ -710,11 +746,16 @@ struct Explainer {
   }
 
   std::string operator()(const rules::IndicatorAtLeast& s) const {
+    // The Vietnamese sentence names no indicator id: the rule's title, printed beside it, says what it is.
+    if (r.found == 0 && s.when_reported) {
+      return vi() ? fmt::format("không báo cáo số liệu các năm {}, không xét", span_text(r))
+                  : fmt::format("{}: no figure reported for {}, not judged on it", s.indicator, span_text(r));
+    }
     if (r.found == 0) {
-      return vi() ? fmt::format("{}: không có số liệu các năm {}", s.indicator, span_text(r))
+      return vi() ? fmt::format("không có số liệu các năm {}", span_text(r))
                   : fmt::format("{}: no figure for {}", s.indicator, span_text(r));
     }
-    return vi() ? fmt::format("{}: đạt {}% năm {}, yêu cầu {} {}%", s.indicator, percent_text(r.percent), r.year,
+    return vi() ? fmt::format("đạt {}% năm {}, yêu cầu {} {}%", percent_text(r.percent), r.year,
                               s.strict ? "trên" : "đạt", percent_text(s.percent))
                 : fmt::format("{}: {}% in {}, {} {}% required", s.indicator, percent_text(r.percent), r.year,
                               s.strict ? "more than" : "at least", percent_text(s.percent));
@@ -861,7 +902,11 @@ class RuleChecker {
     if (auto r = counted(rule, s.years)) return r;
     if (auto r = known(rule, s.at_least, "at_least")) return r;
     if (auto r = at_least_one(rule, s.required, "required")) return r;
-    return s.consecutive ? fits(rule, s.years, s.required, "required") : std::nullopt;
+    if (s.every < 1 || s.every > 10) {
+      return fail(rule, "every", "titles are 1 to 10 years apart", "khoảng cách giữa hai danh hiệu từ 1 đến 10 năm");
+    }
+    const std::uint32_t span = s.every * (s.required - 1U) + 1U;
+    return s.consecutive ? fits(rule, s.years, span, "required") : std::nullopt;
   }
 
   std::optional<Refusal> params(const Rule& rule, const rules::CertificateCount& s) const {
@@ -1039,19 +1084,35 @@ std::string explain(const RuleResult& result, Lang lang) {
 
 Text explain(const RuleResult& result) { return Text{explain(result, Lang::en), explain(result, Lang::vi)}; }
 
-std::vector<const RuleResult*> Evaluation::failures() const {
+namespace {
+
+/// The failed leaves whose every ancestor failed (or, with `through_open`, failed or still needs
+/// the council): what made a verdict fail, or what only the council's judgement can still outweigh.
+std::vector<const RuleResult*> failed_leaves(const std::vector<RuleResult>& results, bool through_open) {
   std::vector<const RuleResult*> found;
-  if (verdict != Verdict::not_eligible) return found;
   std::array<bool, max_rule_depth + 2> chain{};
   for (std::size_t i = 0; i < results.size(); ++i) {
     const RuleResult& r = results[i];
     const std::size_t depth = std::min<std::size_t>(r.depth, chain.size() - 1);
     const bool path = depth == 0 || chain[depth - 1];
-    chain[depth] = path && r.outcome == Outcome::failed;
+    chain[depth] = path && (r.outcome == Outcome::failed || (through_open && r.outcome == Outcome::needs_judgement));
     const bool leaf = i + 1 == results.size() || results[i + 1].depth <= r.depth;
-    if (chain[depth] && leaf) found.push_back(&r);
+    const bool counted = !through_open || (r.rule != nullptr && r.rule->kind() != RuleKind::judgement);
+    if (path && leaf && r.outcome == Outcome::failed && counted) found.push_back(&r);
   }
   return found;
+}
+
+}  // namespace
+
+std::vector<const RuleResult*> Evaluation::failures() const {
+  if (verdict != Verdict::not_eligible) return {};
+  return failed_leaves(results, false);
+}
+
+std::vector<const RuleResult*> Evaluation::carried_only_by_judgement() const {
+  if (verdict != Verdict::needs_council_judgement) return {};
+  return failed_leaves(results, true);
 }
 
 std::string Evaluation::explain(Lang lang) const {
@@ -1060,6 +1121,16 @@ std::string Evaluation::explain(Lang lang) const {
                                  vi ? "ngày" : "on", format_date(date, lang));
   if (rule_set != nullptr && !rule_set->basis.in(lang).empty()) text += fmt::format("; {}", rule_set->basis.in(lang));
   text += ")\n";
+  const std::vector<const RuleResult*> unmet = carried_only_by_judgement();
+  if (!unmet.empty()) {
+    std::string names;
+    for (const RuleResult* r : unmet) {
+      if (!names.empty()) names += "; ";
+      names += fmt::format("{} ({})", r->rule->title.in(lang), r->rule->section);
+    }
+    text += vi ? fmt::format("  Chưa đạt các tiêu chí định lượng: {}. Chỉ còn đánh giá của Hội đồng mới có thể công nhận.\n", names)
+               : fmt::format("  Counted criteria not met: {}. Only the council's judgement can still carry the candidate.\n", names);
+  }
   for (const RuleResult& r : results) {
     if (r.rule == nullptr) continue;
     text.append(2U * (r.depth + 1U), ' ');

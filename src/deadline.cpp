@@ -56,7 +56,7 @@ constexpr std::array<Label, milestone_state_count> milestone_state_labels{{
     {"met", "met on time", "hoàn thành đúng hạn"},
     {"met_late", "met late", "hoàn thành quá hạn"},
     {"missed", "missed", "quá hạn, chưa hoàn thành"},
-    {"waived", "waived by the agency head", "được Thủ trưởng cơ quan cho miễn"},
+    {"waived", "waived by the agency head", "được Thủ trưởng cơ quan cho phép thực hiện sau thời hạn"},
 }};
 
 template <class E>

@@ -59,7 +59,7 @@ constexpr std::array<Label, stage_count> stage_labels{{
     {"replicated", "replicated", "đã được nhân rộng"},
     {"withdrawn", "withdrawn", "đã rút"},
     {"rejected", "rejected", "bị loại"},
-    {"disqualified", "disqualified", "bị tước tư cách"},
+    {"disqualified", "disqualified", "bị đưa ra khỏi danh sách"},
     {"revoked", "revoked", "bị thu hồi"},
 }};
 
@@ -71,9 +71,9 @@ constexpr std::array<Label, command_count> command_labels{{
     {"recognize", "recognise", "công nhận"},
     {"commend", "commend", "biểu dương, khen thưởng"},
     {"replicate", "replicate", "nhân rộng"},
-    {"withdraw", "withdraw", "rút đăng ký"},
+    {"withdraw", "withdraw", "rút tên khỏi danh sách"},
     {"reject", "reject", "loại"},
-    {"disqualify", "disqualify", "tước tư cách"},
+    {"disqualify", "disqualify", "đưa ra khỏi danh sách"},
     {"nominate", "nominate to the next level", "đề nghị lên cấp trên"},
     {"revoke", "revoke", "thu hồi"},
     {"propose", "propose a higher award", "đề nghị cấp trên khen thưởng"},

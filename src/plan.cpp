@@ -118,6 +118,10 @@ Plan inspectorate_2021() {
   // II.2: units register «trong quá trình triển khai thực hiện» — all year, with no deadline, so
   // neither registration nor the review that follows it waits for a date.
   Procedure procedure = guarded(GuardMode::council);
+  // II.2: «lãnh đạo các phòng và Ban lãnh đạo cơ quan chủ động, phát hiện, lựa chọn»: the agency's
+  // leadership discovers too, in any unit.
+  procedure.grants.push_back(Grant{CommandKind::discover, Role::agency_head, Scope::any_unit, {Stage::initial},
+                                   {Level::unit, Level::agency}});
   procedure.timings = {
       timing(CommandKind::commend, TimingRule::inside, MilestoneKind::six_month_review, YearBasis::candidate_round),
       timing(CommandKind::commend, TimingRule::inside, MilestoneKind::year_end_review, YearBasis::candidate_round),

@@ -260,6 +260,10 @@ EligibilityVerdict eligibility_of(const Step& step) noexcept {
   }
   auto evaluation = evaluate(*state.profile, *evidence, step.event.date);
   if (!evaluation) return {CheckOutcome::refuse(evaluation.error().code), evidence, nullptr};
+  if (evaluation->verdict == Verdict::needs_council_judgement && !evaluation->carried_only_by_judgement().empty()) {
+    // Counted rules failed: only the council's judgement can still carry the candidate (000 II.2.2b).
+    return {CheckOutcome::pass(StepFlags{StepFlag::eligibility_warning}), evidence, nullptr};
+  }
   if (evaluation->verdict != Verdict::not_eligible) return {CheckOutcome::pass(), evidence, nullptr};
   if (mode == GuardMode::soft) return {CheckOutcome::pass(StepFlags{StepFlag::eligibility_warning}), evidence, nullptr};
   return {CheckOutcome::refuse(RefusalCode::not_eligible), evidence, nullptr};

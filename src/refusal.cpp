@@ -40,11 +40,39 @@ constexpr std::array<Label, refusal_code_count> refusal_labels{{
     {"journal_busy", "the journal is announcing a record", "nhật ký đang thông báo một bản ghi"},
 }};
 
-/// The text with its first letter in upper case (ASCII letters only: every label that starts a
-/// sentence here starts with one).
+/// The code point `c` in upper case, for ASCII and the Vietnamese letters (Latin-1 vowels, ă, đ, ĩ,
+/// ũ, ơ, ư and the precomposed vowels U+1EA0-U+1EF9); any other code point unchanged.
+char32_t upper_vietnamese(char32_t c) noexcept {
+  if (c >= U'a' && c <= U'z') return c - 0x20;
+  if (c >= 0xE0 && c <= 0xFD && c != 0xF7) return c - 0x20;
+  if (c == 0x103 || c == 0x111 || c == 0x129 || c == 0x169 || c == 0x1A1 || c == 0x1B0) return c - 1;
+  if (c >= 0x1EA1 && c <= 0x1EF9 && (c % 2) == 1) return c - 1;
+  return c;
+}
+
+/// The text with its first letter in upper case, Vietnamese letters included ("đăng ký" →
+/// "Đăng ký"): every sentence starts with a capital.
 std::string capitalized(std::string text) {
-  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
-  return text;
+  if (text.empty()) return text;
+  const auto b0 = static_cast<unsigned char>(text[0]);
+  const std::size_t n = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : 0;
+  if (n == 0 || text.size() < n) return text;
+  char32_t c = n == 1 ? b0 : n == 2 ? (b0 & 0x1FU) : (b0 & 0x0FU);
+  for (std::size_t i = 1; i < n; ++i) c = (c << 6) | (static_cast<unsigned char>(text[i]) & 0x3FU);
+  const char32_t u = upper_vietnamese(c);
+  if (u == c) return text;
+  std::string head;
+  if (u < 0x80) {
+    head += static_cast<char>(u);
+  } else if (u < 0x800) {
+    head += static_cast<char>(0xC0 | (u >> 6));
+    head += static_cast<char>(0x80 | (u & 0x3F));
+  } else {
+    head += static_cast<char>(0xE0 | (u >> 12));
+    head += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+    head += static_cast<char>(0x80 | (u & 0x3F));
+  }
+  return head + text.substr(n);
 }
 
 std::string opt_label(const std::optional<CommandKind>& command, Lang lang) {
@@ -63,22 +91,22 @@ std::string sentence(const Refusal& r, Lang lang) {
       return vi ? fmt::format("Không thể {} khi ứng viên ở trạng thái «{}»", command, stage)
                 : fmt::format("Cannot {}: the candidate is {}", command, stage);
     case RefusalCode::stage_is_terminal:
-      return vi ? fmt::format("Ứng viên ở giai đoạn «{}», đã kết thúc, không thể {}", stage, command)
+      return vi ? fmt::format("Ứng viên ở trạng thái «{}», đã kết thúc, không thể {}", stage, command)
                 : fmt::format("The candidate is {}, a final stage, and cannot {}", stage, command);
     case RefusalCode::not_authorised: {
       // Without a stage the step is not on a candidate (a milestone, a plan setting).
       if (!r.stage) {
-        return vi ? fmt::format("{} không có thẩm quyền {}", role, command)
+        return vi ? fmt::format("{} không có thẩm quyền {}", capitalized(role), command)
                   : fmt::format("A {} may not {}", role, command);
       }
       const std::string level = r.level ? std::string(label(*r.level, lang)) : std::string("?");
-      return vi ? fmt::format("{} không có thẩm quyền {} ứng viên ở giai đoạn «{}» ({})", role, command, stage, level)
+      return vi ? fmt::format("{} không có thẩm quyền {} ứng viên ở trạng thái «{}» ({})", capitalized(role), command, stage, level)
                 : fmt::format("A {} may not {} a candidate that is {} ({})", role, command, stage, level);
     }
     case RefusalCode::outside_actor_unit: {
       const auto unit = [](const std::optional<UnitId>& id) { return id ? id->value() : 0U; };
       return vi ? fmt::format("{} chỉ được {} ứng viên của đơn vị mình (đơn vị {}), ứng viên thuộc đơn vị {}",
-                              role, command, unit(r.actor_unit), unit(r.candidate_unit))
+                              capitalized(role), command, unit(r.actor_unit), unit(r.candidate_unit))
                 : fmt::format("A {} may {} only candidates of their own unit (unit {}), not of unit {}",
                               role, command, unit(r.actor_unit), unit(r.candidate_unit));
     }
@@ -101,20 +129,20 @@ std::string sentence(const Refusal& r, Lang lang) {
       return vi ? std::string("Điển hình cấp toàn quốc không còn cấp cao hơn để đề nghị")
                 : std::string("A national exemplar has no higher level to be nominated to");
     case RefusalCode::outside_window:
-      return vi ? fmt::format("Không thể {} ngày {}: ngoài thời hạn của mốc «{}»", command, date, r.subject)
+      return vi ? fmt::format("Không thể {} ngày {}: ngoài thời hạn của mốc trong kế hoạch", command, date)
                 : fmt::format("Cannot {} on {}: outside the dates of milestone '{}'", command, date, r.subject);
     case RefusalCode::deadline_passed:
-      return vi ? fmt::format("Không thể {} ngày {}: mốc «{}» đã hết hạn ngày {}", command, date, r.subject, reference)
+      return vi ? fmt::format("Không thể {} ngày {}: mốc trong kế hoạch đã hết hạn ngày {}", command, date, reference)
                 : fmt::format("Cannot {} on {}: the deadline of milestone '{}' was {}", command, date, r.subject, reference);
     case RefusalCode::needs_waiver:
-      return vi ? fmt::format("{} ngày {} quá hạn mốc «{}» ({}), cần Thủ trưởng cơ quan cho phép", command, date, r.subject, reference)
+      return vi ? fmt::format("{} ngày {} là quá hạn, cần Thủ trưởng cơ quan cho phép", capitalized(command), date)
                 : fmt::format("To {} on {}, after the deadline of milestone '{}' ({}), needs the agency head's waiver", command, date, r.subject, reference);
     case RefusalCode::not_eligible:
       return vi ? std::string("Ứng viên chưa đạt tiêu chuẩn của kế hoạch") : std::string("The candidate does not meet the plan's criteria");
     case RefusalCode::step_not_in_plan:
       return vi ? fmt::format("Kế hoạch không có bước «{}»", command) : fmt::format("The plan has no step to {}", command);
     case RefusalCode::award_not_in_power:
-      return vi ? fmt::format("{} không có thẩm quyền tặng hình thức khen thưởng này", role)
+      return vi ? fmt::format("{} không có thẩm quyền tặng hình thức khen thưởng này", capitalized(role))
                 : fmt::format("A {} may not grant this form of award", role);
     case RefusalCode::quota_exceeded:
       return vi ? fmt::format("Không thể {}: đã đủ số lượng theo kế hoạch", command)

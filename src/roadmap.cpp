@@ -64,7 +64,7 @@ constexpr std::array<Label, year_event_count> year_event_labels{{
 
 constexpr std::array<Label, roadmap_event_kind_count> roadmap_event_kind_labels{{
     {"completed", "milestone completed", "hoàn thành mốc"},
-    {"waived", "milestone waived", "miễn mốc"},
+    {"waived", "milestone waived", "cho phép thực hiện sau thời hạn"},
     {"deadline_passed", "deadline passed", "hết hạn mốc"},
     {"quarter_ended", "quarter ended", "hết quý"},
     {"phase_entered", "phase entered", "bắt đầu giai đoạn"},
@@ -368,7 +368,7 @@ tl::expected<RoadmapEvent, Refusal> Roadmap::decide(const RoadmapCommand& comman
                       .with_role(actor.role)
                       .with_subject(m.id)
                       .with_detail(fmt::format("only the head of agency waives {}", quoted(m, Lang::en)),
-                                   fmt::format("chỉ Thủ trưởng cơ quan được miễn {}", quoted(m, Lang::vi))));
+                                   fmt::format("chỉ Thủ trưởng cơ quan được cho phép thực hiện {} sau thời hạn", quoted(m, Lang::vi))));
     }
     const std::string& reason = std::get<roadmap_commands::Waive>(command).reason;
     if (auto bad = check_text(reason, "reason", detail::max_text_bytes, true)) return fail(std::move(*bad));
@@ -436,7 +436,7 @@ std::optional<Refusal> Roadmap::check_event(const RoadmapEvent& event) const {
       }
       if (p.waived) {
         return bad_argument(m.id, fmt::format("{} was waived on {}", quoted(m, Lang::en), format_date(*p.waived, Lang::en)),
-                            fmt::format("{} đã được miễn ngày {}", quoted(m, Lang::vi), format_date(*p.waived, Lang::vi)));
+                            fmt::format("{} đã được cho phép thực hiện sau thời hạn từ ngày {}", quoted(m, Lang::vi), format_date(*p.waived, Lang::vi)));
       }
       if (std::holds_alternative<roadmap_events::Completed>(event.data)) {
         if (date < m.open_period.opens) {

@@ -10,10 +10,9 @@
 //      milestone's year; after that it belongs to the next year's round. Year-end reviews keep
 //      their window to the end of the next Q1, since the year-end conferences often slip into
 //      January.
-//   D3 late policy: registrations and send-ups need the agency head's waiver, because they feed
-//      the council's selection and the plans set their deadlines but say nothing of late entries,
-//      so the head who signs the plan decides; reviews, conferences and reports are accepted and
-//      flagged late, because a late review is a fact to report, not a step to block.
+//   D3 late policy: no plan says anything of late entries, so a late step of any milestone is
+//      accepted and flagged late, not blocked: the plans set deadlines, not sanctions. A host whose
+//      plan does block late registrations sets LatePolicy::needs_waiver on that milestone.
 //   D4 due soon: seven calendar days before the last on-time day (Deadline's default).
 //   D5 year-end review: the fourth quarter, 1 October to 31 December (seed 004 IV.4 puts it there).
 //   D6 six-month review: 1 June to 31 July, since a review of the first half needs June's results,
@@ -77,7 +76,6 @@ Milestone milestone(std::string id, std::string en, std::string vi, MilestoneKin
 }
 
 /// D3.
-Deadline step_deadline(Deadline deadline) { return deadline.when_late(LatePolicy::needs_waiver); }
 Deadline event_deadline(Deadline deadline) { return deadline.when_late(LatePolicy::accept_flagged); }
 
 /// D5 and D2: the year-end review, due by 31 December; the deadline's source is the plan's when it
@@ -96,7 +94,7 @@ Milestone default_registration(int year, std::string basis) {
   return milestone(year_id("registration", year), "Units register their exemplars with the council",
                    "Các đơn vị đăng ký điển hình tiên tiến với Hội đồng Thi đua - Khen thưởng", MilestoneKind::registration,
                    Role::unit_head, Level::agency, year,
-                   Dates{day(year, 1, 1), defaulted, step_deadline(Deadline::by(day(year, 3, 31))), defaulted,
+                   Dates{day(year, 1, 1), defaulted, event_deadline(Deadline::by(day(year, 3, 31))), defaulted,
                          day(year, 12, 31), defaulted},
                    std::move(basis));
 }
@@ -156,10 +154,11 @@ Roadmap hatinh_inspectorate_2021_2025(const WorkingCalendar& calendar) {
       "registration-2021", "Units list their expected exemplars and assign leaders in charge",
       "Các đơn vị lập danh sách dự kiến điển hình tiên tiến, phân công lãnh đạo phụ trách", MilestoneKind::registration,
       Role::unit_head, Level::agency, 2021,
-      Dates{day(2021, 5, 28), stated, step_deadline(Deadline::by(day(2021, 12, 31))), period_bound, day(2021, 12, 31),
+      Dates{day(2021, 5, 28), stated, event_deadline(Deadline::by(day(2021, 9, 30))), defaulted, day(2021, 12, 31),
             period_bound},
       "000 III.1 «Năm 2021: Hoàn thành việc xây dựng kế hoạch…»; IV.1 «Lập danh sách dự kiến điển hình tiên tiến, phân "
-      "công lãnh đạo phụ trách»; opens on the plan's date, 28/5/2021"));
+      "công lãnh đạo phụ trách»; opens on the plan's date, 28/5/2021, and is due by 30/9/2021, before the units' "
+      "reports (D8) and the year-end review it feeds, so that the plan's own year runs on time"));
   for (int year = 2021; year <= 2025; ++year) {
     ms.push_back(milestone(
         year_id("report", year), "Units report on their exemplars with the year's commendation proposals",
@@ -193,7 +192,7 @@ Roadmap hatinh_inspectorate_2021_2025(const WorkingCalendar& calendar) {
                          "000 III.5, IV.5 «Hội nghị điển hình tiên tiến ngành Thanh tra giai đoạn 2021-2025» (no day: D7)"));
   ms.push_back(milestone("send-up-2025", "Exemplars introduced to the 8th provincial Patriotic Emulation Congress",
                          "Giới thiệu gương điển hình tiên tiến tham dự Đại hội thi đua yêu nước tỉnh Hà Tĩnh lần thứ VIII",
-                         MilestoneKind::send_up, Role::agency_head, Level::province, 2025, q2_2025_default(step_deadline),
+                         MilestoneKind::send_up, Role::agency_head, Level::province, 2025, q2_2025_default(event_deadline),
                          "000 III.5 «Giới thiệu, bình xét gương điển hình tiên tiến … Đại hội thi đua yêu nước tỉnh Hà Tĩnh lần "
                          "thứ VIII» (no day: D7)"));
   ms.push_back(provincial_congress("8th Hà Tĩnh Patriotic Emulation Congress (2021-2025)",
@@ -239,7 +238,7 @@ Roadmap quangbinh_ppc_office_2021_2025(const WorkingCalendar& calendar) {
       "registration-2022", "Units choose and register their models and exemplars for 2021-2025",
       "Các phòng, ban, trung tâm lựa chọn, đăng ký mô hình, gương điển hình tiên tiến giai đoạn 2021-2025",
       MilestoneKind::registration, Role::unit_head, Level::agency, 2022,
-      Dates{day(2022, 10, 4), defaulted, step_deadline(Deadline::by(day(2022, 12, 31))), defaulted, day(2022, 12, 31),
+      Dates{day(2022, 10, 4), defaulted, event_deadline(Deadline::by(day(2022, 12, 31))), defaulted, day(2022, 12, 31),
             defaulted},
       "002 III.1.1 «phát hiện, giới thiệu, lựa chọn, đăng ký mô hình, gương điển hình tiên tiến giai đoạn 2021 - 2025»; "
       "the plan follows 1837/KH-UBND of 04/10/2022"));
@@ -258,7 +257,7 @@ Roadmap quangbinh_ppc_office_2021_2025(const WorkingCalendar& calendar) {
                          MilestoneKind::midterm_review, Role::secretariat, Level::agency, 2023, q2_2023,
                          "002 III.1.3 «trong Quý II năm 2023»"));
   Dates q2_2023_send_up = q2_2023;
-  q2_2023_send_up.deadline = step_deadline(q2_2023.deadline);
+  q2_2023_send_up.deadline = event_deadline(q2_2023.deadline);
   ms.push_back(milestone("send-up-2023", "Outstanding exemplars introduced to the competent level",
                          "Bình chọn, giới thiệu gương điển hình tiên tiến tiêu biểu gửi cấp có thẩm quyền",
                          MilestoneKind::send_up, Role::agency_head, Level::province, 2023, q2_2023_send_up,
@@ -273,7 +272,7 @@ Roadmap quangbinh_ppc_office_2021_2025(const WorkingCalendar& calendar) {
                          "Hội nghị điển hình tiên tiến 05 năm", MilestoneKind::exemplar_conference, Role::agency_head,
                          Level::agency, 2025, q1_2025, "002 III.1.4 «tại Hội nghị điển hình tiên tiến 05 năm» (Quý I năm 2025)"));
   Dates q1_2025_send_up = q1_2025;
-  q1_2025_send_up.deadline = step_deadline(q1_2025.deadline);
+  q1_2025_send_up.deadline = event_deadline(q1_2025.deadline);
   ms.push_back(milestone("send-up-2025", "Exemplars introduced to the 6th provincial Patriotic Emulation Congress",
                          "Lựa chọn giới thiệu điển hình tiên tiến tiêu biểu tham dự Đại hội Thi đua yêu nước tỉnh lần thứ VI",
                          MilestoneKind::send_up, Role::agency_head, Level::province, 2025, q1_2025_send_up,
@@ -299,7 +298,7 @@ Roadmap hatinh_industry_trade_2021_2025(const WorkingCalendar& calendar) {
       "registration-2021", "Divisions and the Centre register 1 or 2 exemplars with the Department's Office",
       "Các phòng chuyên môn, Trung tâm lựa chọn 01 hoặc 02 gương điển hình, lập danh sách đăng ký gửi về Văn phòng Sở",
       MilestoneKind::registration, Role::unit_head, Level::agency, 2021,
-      Dates{day(2021, 1, 11), defaulted, step_deadline(Deadline::before(day(2021, 3, 25))), stated, day(2021, 12, 31),
+      Dates{day(2021, 1, 11), defaulted, event_deadline(Deadline::before(day(2021, 3, 25))), stated, day(2021, 12, 31),
             defaulted},
       "003 IV.1 «lập danh sách đăng ký gửi về Văn phòng Sở trước ngày 25/3/2021»"));
   // The council selects from the registration list once it has closed, i.e. from 25/3/2021.
@@ -307,7 +306,7 @@ Roadmap hatinh_industry_trade_2021_2025(const WorkingCalendar& calendar) {
       "send-up-2021", "The council's 4 to 5 exemplars go to the provincial Emulation and Commendation Board",
       "Hội đồng Thi đua, khen thưởng Sở lựa chọn 04 đến 05 gương điển hình gửi Ban Thi đua, khen thưởng tỉnh",
       MilestoneKind::send_up, Role::secretariat, Level::province, 2021,
-      Dates{day(2021, 3, 25), defaulted, step_deadline(Deadline::before(day(2021, 3, 30))), stated, day(2021, 12, 31),
+      Dates{day(2021, 3, 25), defaulted, event_deadline(Deadline::before(day(2021, 3, 30))), stated, day(2021, 12, 31),
             defaulted},
       "003 IV.1 «Văn phòng Sở tổng hợp trình Hội đồng … lựa chọn 04 đến 05 gương điển hình gửi Ban Thi đua, khen thưởng "
       "tỉnh trước ngày 30/3/2021»"));
@@ -342,7 +341,7 @@ Roadmap langson_inspectorate_2025(const WorkingCalendar& calendar) {
   ms.push_back(milestone("registration-2025", "Each division registers at least one exemplar with the council, through the Office",
                          "Mỗi phòng đăng ký ít nhất 01 gương điển hình tiên tiến về Hội đồng Thi đua, khen thưởng (qua Văn phòng)",
                          MilestoneKind::registration, Role::unit_head, Level::agency, 2025,
-                         Dates{day(2025, 1, 1), period_bound, step_deadline(Deadline::before(day(2025, 3, 31))), stated,
+                         Dates{day(2025, 1, 1), period_bound, event_deadline(Deadline::before(day(2025, 3, 31))), stated,
                                day(2025, 12, 31), defaulted},
                          "004 IV.1 «Quý I năm 2025 … Danh sách đăng ký … về Hội đồng Thi đua, khen thưởng Thanh tra tỉnh (qua "
                          "Văn phòng) trước ngày 31/3/2025»"));

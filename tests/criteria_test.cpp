@@ -88,7 +88,7 @@ TEST(Criteria, ThreeExcellentYearsOfTheThreeRequiredPass) {
 }
 
 TEST(Criteria, TwoExcellentYearsOfTheThreeRequiredFail) {
-  // seed 000 II.2.2a
+  // seed 000 II.2.2a; the Vietnamese sentence says «yêu cầu ít nhất 3», never «trên 3» ("more than 3")
   const Profile p = single(excellent_years(5, 3));
   Evidence e = person();
   e.ratings = {{2020, Rating::good}, {2021, Rating::excellent}, {2022, Rating::good},
@@ -99,7 +99,7 @@ TEST(Criteria, TwoExcellentYearsOfTheThreeRequiredFail) {
   ASSERT_TRUE(evaluation);
   EXPECT_EQ(evaluation->verdict, Verdict::not_eligible);
   EXPECT_EQ(evaluation->results[0].top_found, 2U);
-  EXPECT_NE(explain(evaluation->results[0], Lang::vi).find("2 năm «hoàn thành xuất sắc nhiệm vụ» trên 3 năm yêu cầu"),
+  EXPECT_NE(explain(evaluation->results[0], Lang::vi).find("2 năm «hoàn thành xuất sắc nhiệm vụ» (yêu cầu ít nhất 3)"),
             std::string::npos);
 }
 

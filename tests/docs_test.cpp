@@ -1,5 +1,5 @@
 // Docs only show what the code does: every generated block in docs/ and every file in
-// docs/diagrams/ must equal what the library exports from its own tables today (STYLE.md 2, 11).
+// docs/diagrams/ must equal what the library exports from its own tables today.
 // To refresh them after changing a table: EXEMPLAR_UPDATE_DOCS=1 build/tests/exemplar_docs_test
 #include <cstdlib>
 #include <filesystem>
@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -109,6 +110,34 @@ TEST(Docs, TheLifecycleDiagramNamesEveryStage) {
   for (Stage stage : all_values<Stage>()) {
     EXPECT_NE(dot.find(std::string(identifier(stage)) + " [label="), std::string::npos) << identifier(stage);
     EXPECT_NE(scxml.find("id=\"" + std::string(identifier(stage)) + "\""), std::string::npos) << identifier(stage);
+  }
+}
+
+// The docs stand alone: the repository's pages, headers and sources cite plans by number, issuer,
+// date and section, never notes kept outside the repository.
+TEST(Docs, NoPageHeaderOrSourceCitesAFileOutsideTheRepository) {
+  const fs::path root = fs::path(EXEMPLAR_SOURCE_DIR);
+  const char* const outside[] = {"domain.md", "DESIGN.md", "STYLE.md", "office.md", "seeds/", "../shared"};
+  std::vector<fs::path> files{root / "README.md"};
+  for (const char* dir : {"docs", "include", "src"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(root / dir)) {
+      if (entry.is_regular_file()) files.push_back(entry.path());
+    }
+  }
+  for (const fs::path& file : files) {
+    const std::string text = read(file);
+    for (const char* name : outside) EXPECT_EQ(text.find(name), std::string::npos) << file << " cites " << name;
+  }
+}
+
+// docs/plans.md has one table per seed: each rule and deadline of the text, where it lives, how it
+// was read.
+TEST(Docs, ThePlansPageHasOneTablePerSeed) {
+  const std::string plans = read(docs_dir / "plans.md");
+  for (const char* seed : {"### 000 ", "### 001 ", "### 002 ", "### 003 ", "### 004 "}) {
+    const std::size_t at = plans.find(seed);
+    ASSERT_NE(at, std::string::npos) << seed;
+    EXPECT_NE(plans.find("| the text | where it lives | reading |", at), std::string::npos) << seed;
   }
 }
 

@@ -142,16 +142,19 @@ TEST(Eligibility, CouncilGuardRegistersACandidateTheHostHasNoEvidenceFor) {
   EXPECT_TRUE(event->flags.empty());
 }
 
-TEST(Eligibility, AVerdictThatNeedsTheCouncilPassesEvenAHardGuard) {
-  // 000 II.2.2b: the Ho Chi Minh alternative is for the council to judge at review
+TEST(Eligibility, ACandidateOnlyTheCouncilCanCarryPassesEvenAHardGuardWithAWarning) {
+  // 000 II.2.2b: the Ho Chi Minh alternative is for the council to judge at review; counted rules
+  // failed, so the registration is flagged whatever the guard.
   Evidence open = nguyen_short_of_initiatives();
   open.judgements.clear();
-  const Guarded g{GuardMode::hard, open};
+  for (GuardMode mode : {GuardMode::hard, GuardMode::soft}) {
+    const Guarded g{mode, open};
 
-  auto event = g.register_nguyen();
+    auto event = g.register_nguyen();
 
-  ASSERT_TRUE(event) << event.error().message();
-  EXPECT_TRUE(event->flags.empty());
+    ASSERT_TRUE(event) << event.error().message();
+    EXPECT_TRUE(event->flags.contains(StepFlag::eligibility_warning));
+  }
 }
 
 TEST(Eligibility, ACandidateWithoutEvidenceCannotBeCheckedAndIsRefused) {

@@ -316,7 +316,8 @@ struct Broken {
 };
 
 const std::string milestone = "/roadmap/milestones/3";  // report-2023: opens 1/10, due by 30/11, closes 31/12/2023
-const std::string individual = "/profile/rule_sets/0/individual";
+// Seed 000's individual alternatives, behind the rule on sanctions in force (000 II.2.2b).
+const std::string individual = "/profile/rule_sets/0/individual/children/1";
 const std::string initiatives = individual + "/children/0/children/0";
 const std::string economic = "/profile/rule_sets/0/collective/children/3/children/1/children/2";
 

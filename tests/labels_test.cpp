@@ -107,6 +107,23 @@ TEST(Refusal, ARefusalOffACandidateDoesNotSpeakOfAStage) {
   EXPECT_EQ(refusal.message(Lang::vi), "Trưởng phòng, đơn vị không có thẩm quyền thực hiện bước này.");
 }
 
+// An officer reads every sentence aloud: a sentence starts with a capital, even on a Vietnamese
+// letter; a candidate is in a «trạng thái», not a «giai đoạn»; dropping a candidate is «đưa ra khỏi
+// danh sách», not the harsh «tước tư cách»; before registration one does not «rút đăng ký».
+TEST(Refusal, VietnameseSentencesReadAloudWithoutWincing) {
+  const Refusal organisation = refuse(RefusalCode::not_authorised).with_role(Role::mass_organization);
+  const Refusal ended = refuse(RefusalCode::not_allowed_from_stage)
+                            .with_command(CommandKind::register_)
+                            .with_stage(Stage::rejected);
+
+  EXPECT_EQ(organisation.message(Lang::vi), "Tổ chức đoàn thể không có thẩm quyền thực hiện bước này.");
+  EXPECT_NE(ended.message(Lang::vi).find("trạng thái «bị loại»"), std::string::npos) << ended.message(Lang::vi);
+  EXPECT_EQ(ended.message(Lang::vi).find("giai đoạn"), std::string::npos);
+  EXPECT_EQ(label(CommandKind::disqualify, Lang::vi), "đưa ra khỏi danh sách");
+  EXPECT_EQ(label(CommandKind::withdraw, Lang::vi), "rút tên khỏi danh sách");
+  EXPECT_EQ(label(MilestoneState::waived, Lang::vi), "được Thủ trưởng cơ quan cho phép thực hiện sau thời hạn");
+}
+
 TEST(Refusal, DatesReadAsPeopleWriteThem) {
   EXPECT_EQ(format_date(bg::date{2024, 2, 29}, Lang::vi), "29/02/2024");
   EXPECT_EQ(format_date(bg::date{2024, 2, 29}, Lang::en), "2024-02-29");

@@ -205,12 +205,31 @@ TEST(Checks, TheFirstRefusalWinsAndFlagsAddUp) {
   EXPECT_EQ(refused.error().code, RefusalCode::not_eligible);
 }
 
-// 004 IV.1: "Danh sách đăng ký ... trước ngày 31/3/2025"; the plan holds a late step for the head's
-// waiver, and the refusal names the milestone in both languages.
-TEST(RunningPlan, ALateRegistrationWaitsForTheHeadsWaiverThenIsAccepted) {
+// 004 IV.1: "Danh sách đăng ký ... trước ngày 31/3/2025"; the plan says nothing of late entries, so
+// a late registration is accepted and flagged late.
+TEST(RunningPlan, ALateRegistrationIsAcceptedAndFlaggedWhereThePlanSaysNothingOfLateness) {
   MapEvidence evidence;
   evidence.records[nguyen] = thin_record();
   auto running = RunningPlan::make(plans::langson_inspectorate_2025(), evidence);
+  ASSERT_TRUE(running) << running.error().message();
+  const Candidate candidate = fostered((*running)->workflow(), bg::date{2025, 1, 6}, bg::date{2025, 1, 7});
+
+  auto late = (*running)->workflow().decide(candidate, commands::Register{"Hồ sơ"}, unit_head, bg::date{2025, 4, 2});
+
+  ASSERT_TRUE(late) << late.error().message();
+  EXPECT_TRUE(late->has(StepFlag::late));
+}
+
+// A host whose plan does hold late registrations for the head's waiver sets it on the milestone; the
+// refusal says so in Vietnamese without the milestone's id inside the sentence.
+TEST(RunningPlan, ALateRegistrationWaitsForTheHeadsWaiverWhereThePlanSaysSoThenIsAccepted) {
+  MapEvidence evidence;
+  evidence.records[nguyen] = thin_record();
+  Plan strict = plans::langson_inspectorate_2025();
+  for (Milestone& m : strict.roadmap.milestones) {
+    if (m.id == "registration-2025") m.deadline = m.deadline.when_late(LatePolicy::needs_waiver);
+  }
+  auto running = RunningPlan::make(std::move(strict), evidence);
   ASSERT_TRUE(running) << running.error().message();
   RunningPlan& plan = **running;
   const Candidate candidate = fostered(plan.workflow(), bg::date{2025, 1, 6}, bg::date{2025, 1, 7});
@@ -224,6 +243,10 @@ TEST(RunningPlan, ALateRegistrationWaitsForTheHeadsWaiverThenIsAccepted) {
   EXPECT_EQ(late.error().code, RefusalCode::needs_waiver);
   EXPECT_EQ(late.error().subject, "registration-2025");
   EXPECT_NE(late.error().message(Lang::vi).find("31/03/2025"), std::string::npos);
+  EXPECT_NE(late.error().message(Lang::vi).find("Đăng ký ngày 02/04/2025 là quá hạn"), std::string::npos)
+      << late.error().message(Lang::vi);
+  EXPECT_NE(late.error().message(Lang::vi).find("cho phép thực hiện sau thời hạn"), std::string::npos);
+  EXPECT_EQ(late.error().message(Lang::vi).find("registration-2025"), std::string::npos);
   ASSERT_TRUE(waiver) << waiver.error().message();
   ASSERT_TRUE(after) << after.error().message();
   EXPECT_TRUE(after->has(StepFlag::waived));

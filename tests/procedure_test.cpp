@@ -436,6 +436,23 @@ TEST(Procedure, Seed001RegistersAllYearRound) {
                          [](const Milestone& m) { return m.kind == MilestoneKind::registration; }));
 }
 
+// 001 II.2: «lãnh đạo các phòng và Ban lãnh đạo cơ quan chủ động, phát hiện, lựa chọn các mô hình tiêu
+// biểu»: the agency's leadership discovers too, in any unit; other plans leave discovery to the units.
+TEST(Procedure, Seed001LetsTheAgencyHeadDiscover) {
+  Agency inspectorate(plans::inspectorate_2021());
+  Agency office_of_002(plans::quangbinh_office_2021_2025());
+  const commands::Discover found{CandidateId{1},
+                                 {Subject::individual, UnitId{7}, Position::staff, Field::general, Level::agency, "Mô hình mới"}};
+
+  auto discovered = inspectorate.step(CandidateId{1}, found, chief, bg::date{2021, 4, 1});
+  auto refused = office_of_002.step(CandidateId{1}, found, chief, bg::date{2023, 4, 1});
+
+  ASSERT_TRUE(discovered) << discovered.error().message();
+  EXPECT_EQ(inspectorate.candidates[CandidateId{1}].stage, Stage::discovered);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, RefusalCode::not_authorised);
+}
+
 // Every built-in plan: the agency head grants the Giấy khen and nothing above it.
 TEST(Procedure, EverySeedPlanLetsTheAgencyHeadGrantOnlyTheGiayKhen) {
   for (const Plan& plan : plans::all()) {

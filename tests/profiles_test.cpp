@@ -1,5 +1,5 @@
 // The seed plans' criteria and the national titles, each rule at its edge and one step short
-// (domain.md, "Criteria" and "The national rules behind the plans"; the seeds' own words quoted).
+// (docs/criteria.md; the seeds' own words quoted).
 #include <string>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
@@ -92,6 +92,21 @@ Evidence inspector() {
     e.initiatives.push_back({y, InitiativeLevel::grassroots, InitiativeKind::initiative, true, false});
   }
   return e;
+}
+
+/// Every judgement of the individual rules in force on `day`, answered "met": only the counts remain.
+std::vector<CouncilJudgement> everything_judged_met(const Profile& p, bg::date day) {
+  std::vector<CouncilJudgement> all;
+  const RuleSet* set = p.in_force(day);
+  if (set == nullptr || !set->individual) return all;
+  std::vector<const Rule*> stack{&*set->individual};
+  while (!stack.empty()) {
+    const Rule* r = stack.back();
+    stack.pop_back();
+    if (r->kind() == RuleKind::judgement) all.push_back({r->id, true});
+    for (const Rule& child : r->children) stack.push_back(&child);
+  }
+  return all;
 }
 
 TEST(Profiles, EveryBuiltInProfileIsValid) {
@@ -295,13 +310,82 @@ TEST(Seed000, HowFarBackTheIndividualsFiveYearsMayLieIsASetting) {
   EXPECT_EQ(rule_outcome(profiles::hatinh_inspectorate_2021_2025(wider), gap, "000.individual.ratings"), Outcome::passed);
 }
 
+TEST(Seed000, AnIndividualOnlyTheCouncilCanCarryIsToldWhichCountedRulesFailed) {
+  // 000 II.2.2b: the Ho Chi Minh alternative keeps a candidate open whose counts failed; the verdict
+  // names those counts and says that only the council's judgement can still carry the candidate.
+  const Profile p = profiles::hatinh_inspectorate_2021_2025();
+  Evidence short_of = inspector();
+  short_of.initiatives.pop_back();
+
+  const auto evaluation = evaluate(p, short_of, end_of_2025);
+  const auto complete = evaluate(p, inspector(), end_of_2025);
+
+  ASSERT_TRUE(evaluation);
+  ASSERT_TRUE(complete);
+  EXPECT_EQ(evaluation->verdict, Verdict::needs_council_judgement);
+  ASSERT_EQ(evaluation->carried_only_by_judgement().size(), 1U);
+  EXPECT_EQ(evaluation->carried_only_by_judgement().front()->rule->id, "000.individual.initiatives");
+  EXPECT_NE(evaluation->explain(Lang::vi).find("Chỉ còn đánh giá của Hội đồng mới có thể công nhận"), std::string::npos);
+  EXPECT_NE(evaluation->explain(Lang::en).find("Counted criteria not met: At least 3 initiatives"), std::string::npos);
+  EXPECT_TRUE(complete->carried_only_by_judgement().empty());
+}
+
+TEST(Seed000, AComprehensiveCollectiveIsJudgedOnTheGeneralCriteriaAndTheFieldsItReports) {
+  // 000 I.3 «toàn diện hoặc trên từng lĩnh vực»; II.2.1 the general criteria
+  const Profile p = profiles::hatinh_inspectorate_2021_2025();
+  Evidence e = inspection_collective();
+  e.field = Field::general;
+  Evidence judged = e;
+  judged.judgements = {{"000.collective.general", true}};
+  Evidence weak = judged;
+  weak.indicators[2].percent = 80.0;  // economic recommendations: «trên 80%» is strict
+  Evidence silent = judged;
+  silent.indicators.clear();          // reports no field: judged on the general criteria alone
+
+  EXPECT_EQ(verdict_of(p, e), Verdict::needs_council_judgement);
+  EXPECT_EQ(verdict_of(p, judged), Verdict::eligible);
+  EXPECT_EQ(verdict_of(p, weak), Verdict::not_eligible);
+  EXPECT_EQ(verdict_of(p, silent), Verdict::eligible);
+}
+
+// A sanction in force on the day of evaluation fails every seed's individual profile (000 II.2.2b
+// «chấp hành nghiêm túc … kỷ luật, kỷ cương»; 003 II.2.2 «gương mẫu chấp hành … quy định của cơ
+// quan»; Decree 98/2023 art. 4), and the verdict names the sanction.
+
+TEST(EverySeed, AnIndividualUnderASanctionInForceIsNotEligibleAndTheVerdictNamesIt) {
+  Evidence clean = inspector();
+  clean.certificates = {{Award::provincial_certificate, bg::date{2022, 4, 1}},
+                        {Award::provincial_certificate, bg::date{2024, 4, 1}}};
+  for (const Profile& p : profiles::seeds()) {
+    SCOPED_TRACE(p.id);
+    const bg::date day = p.seed == "004" ? bg::date{2025, 3, 20} : end_of_2025;
+    Evidence e = clean;
+    e.field = p.seed == "002" ? Field::administrative_reform : Field::inspection;
+    e.judgements = everything_judged_met(p, day);
+    Evidence sanctioned = e;
+    sanctioned.sanctions = {{SanctionLevel::reprimand, day - bg::days(30), day + bg::days(300)}};
+    Evidence served = e;
+    served.sanctions = {{SanctionLevel::reprimand, day - bg::days(400), day - bg::days(30)}};
+
+    const auto evaluation = evaluate(p, sanctioned, day);
+
+    ASSERT_TRUE(evaluation);
+    EXPECT_EQ(evaluation->verdict, Verdict::not_eligible);
+    ASSERT_FALSE(evaluation->failures().empty());
+    EXPECT_EQ(evaluation->failures().front()->rule->id, p.rule_sets.back().individual->id + ".no_sanction");
+    EXPECT_NE(explain(*evaluation->failures().front(), Lang::vi).find("đang trong thời gian thi hành kỷ luật «khiển trách»"),
+              std::string::npos);
+    EXPECT_NE(verdict_of(p, served, day), Verdict::not_eligible);
+  }
+}
+
 // Seed 001 — the procedure only.
 
 TEST(Seed001, TheCouncilsJudgementIsTheVerdict) {
   // 001 II.1-2: "nhân tố mới (đạt nhiều tiêu chí ...)"; the council reviews and proposes
   const Profile p = profiles::inspectorate_2021();
   Evidence judged = inspector();
-  judged.judgements = {{"001.individual", true}};
+  judged.judgements = {{"001.individual.new_factor", true}};
 
   EXPECT_EQ(verdict_of(p, inspector(), bg::date{2021, 6, 1}), Verdict::needs_council_judgement);
   EXPECT_EQ(verdict_of(p, inspection_collective(), bg::date{2021, 6, 1}), Verdict::needs_council_judgement);
@@ -322,9 +406,22 @@ TEST(Seed002, EachKindIsAJudgementInItsField) {
 
   ASSERT_TRUE(evaluation);
   EXPECT_EQ(evaluation->verdict, Verdict::needs_council_judgement);
-  EXPECT_EQ(evaluation->results[1].rule->id, "002.individual.administrative_reform");
-  EXPECT_EQ(evaluation->results[1].rule->section, "002 II.3.2b");
+  const RuleResult* reform_rule = result_of(*evaluation, "002.individual.administrative_reform");
+  ASSERT_NE(reform_rule, nullptr);
+  EXPECT_EQ(reform_rule->rule->section, "002 II.3.2b");
   EXPECT_EQ(verdict_of(p, digital), Verdict::eligible);
+}
+
+TEST(Seed002, AComprehensiveExemplarIsJudgedOnTheGeneralCriteria) {
+  // 002 II.1 «toàn diện hoặc trên từng lĩnh vực»; II.3.1 the general criteria
+  const Profile p = profiles::quangbinh_office_2021_2025();
+  Evidence e = inspector();
+  e.field = Field::general;
+  Evidence judged = e;
+  judged.judgements = {{"002.individual.comprehensive", true}};
+
+  EXPECT_EQ(verdict_of(p, e), Verdict::needs_council_judgement);
+  EXPECT_EQ(verdict_of(p, judged), Verdict::eligible);
 }
 
 TEST(Seed002, AFieldOutsideTheThreeKindsHasNoCriteria) {
@@ -344,13 +441,18 @@ Evidence trade_division() {
   for (std::uint16_t y = 2021; y <= 2025; ++y) e.members.push_back(clean_tally(y));
   e.certificates = {{Award::provincial_certificate, bg::date{2022, 4, 1}},
                     {Award::provincial_certificate, bg::date{2024, 12, 1}}};
+  // 003 III.1's qualitative criteria, judged met by the council.
+  e.judgements = {{"003.collective.reform_rural", true}, {"003.collective.excellent", true}};
   return e;
 }
 
+/// A member of staff the council has judged on 003 III.2's qualitative criteria (the Ho Chi Minh
+/// example with Directive 05's honour, and the office culture movement): only the counts remain.
 Evidence trade_staff() {
   Evidence e;
   e.subject = Subject::individual;
   e.position = Position::staff;
+  e.judgements = {{"003.individual.ho_chi_minh", true}, {"003.individual.office_culture", true}};
   return e;
 }
 
@@ -358,6 +460,36 @@ TEST(Seed003, ACollectiveWithTwoProvincialCertificatesGoodYearsAndNoDisciplineIs
   const Profile p = profiles::hatinh_industry_trade_2021_2025();
 
   EXPECT_EQ(verdict_of(p, trade_division()), Verdict::eligible);
+}
+
+TEST(Seed003, ACollectivesQualitativeCriteriaAreCouncilJudgementsWithTheirOwnIds) {
+  // 003 III.1 «tiêu biểu trong thực hiện nhiệm vụ cải cách hành chính, xây dựng nông thôn mới»;
+  // «luôn hoàn thành xuất sắc nhiệm vụ được giao, là nhân tố tiêu biểu, nổi bật»
+  const Profile p = profiles::hatinh_industry_trade_2021_2025();
+  Evidence open = trade_division();
+  open.judgements.clear();
+  Evidence not_reform = trade_division();
+  not_reform.judgements[0].met = false;
+
+  EXPECT_EQ(verdict_of(p, open), Verdict::needs_council_judgement);
+  EXPECT_EQ(rule_outcome(p, open, "003.collective.reform_rural"), Outcome::needs_judgement);
+  EXPECT_EQ(rule_outcome(p, open, "003.collective.excellent"), Outcome::needs_judgement);
+  EXPECT_EQ(verdict_of(p, not_reform), Verdict::not_eligible);
+}
+
+TEST(Seed003, AnIndividualsHoChiMinhExampleAndOfficeCultureAreCouncilJudgements) {
+  // 003 III.2: «được Sở, tỉnh vinh danh trong thực hiện Chỉ thị 05-CT/TW»; «văn hóa công sở»
+  const Profile p = profiles::hatinh_industry_trade_2021_2025();
+  Evidence e = trade_staff();
+  e.certificates = {{Award::provincial_certificate, bg::date{2022, 4, 1}},
+                    {Award::provincial_certificate, bg::date{2024, 4, 1}}};
+  Evidence open = e;
+  open.judgements.clear();
+
+  EXPECT_EQ(verdict_of(p, e), Verdict::eligible);
+  EXPECT_EQ(verdict_of(p, open), Verdict::needs_council_judgement);
+  EXPECT_EQ(rule_outcome(p, open, "003.individual.ho_chi_minh"), Outcome::needs_judgement);
+  EXPECT_EQ(rule_outcome(p, open, "003.individual.office_culture"), Outcome::needs_judgement);
 }
 
 TEST(Seed003, ACollectiveNeedsTwoProvincialChairmansCertificatesInThePeriod) {
@@ -497,10 +629,12 @@ TEST(Seed003, StaffWithOneProvincialCertificateAndThreeGrassrootsTitlesIsNotEnou
                                               "003.individual.staff.grassroots_titles"}));
 }
 
-TEST(Seed003, ThePeriodIsASettingForSelectionsBeforeAnyYearOfItIsRated) {
-  // 003 IV.1: divisions register before 25/3/2021, when no year of 2021-2025 is rated yet
-  profiles::IndustryTradeSettings latest;
-  latest.period = CountedYears::latest(5);
+TEST(Seed003, TheCountedPeriodEndsAtTheEvaluationSoTheMarch2021SelectionCanPass) {
+  // 003 III.1 «Trong giai đoạn được Chủ tịch UBND tỉnh tặng 02 Bằng khen»; 003 IV.1: the divisions
+  // register before 25/3/2021, when no year of 2021-2025 is rated yet. The default counts the five
+  // latest rated years; the plan's own period stays a setting.
+  profiles::IndustryTradeSettings fixed;
+  fixed.period = CountedYears::fixed(2021, 2025);
   Evidence e = trade_division();
   e.ratings = {{2016, G}, {2017, G}, {2018, E}, {2019, G}, {2020, E}};
   e.members.clear();
@@ -508,8 +642,8 @@ TEST(Seed003, ThePeriodIsASettingForSelectionsBeforeAnyYearOfItIsRated) {
                     {Award::provincial_certificate, bg::date{2020, 4, 1}}};
   const bg::date registration{2021, 3, 20};
 
-  EXPECT_EQ(verdict_of(profiles::hatinh_industry_trade_2021_2025(), e, registration), Verdict::not_eligible);
-  EXPECT_EQ(verdict_of(profiles::hatinh_industry_trade_2021_2025(latest), e, registration), Verdict::eligible);
+  EXPECT_EQ(verdict_of(profiles::hatinh_industry_trade_2021_2025(), e, registration), Verdict::eligible);
+  EXPECT_EQ(verdict_of(profiles::hatinh_industry_trade_2021_2025(fixed), e, registration), Verdict::not_eligible);
 }
 
 // Seed 004 — Lạng Sơn provincial Inspectorate, 2025 (004 III.1).
@@ -582,7 +716,7 @@ Evidence civil_servant() {
 }
 
 TEST(National, AnExcellentYearMakesAGrassrootsEmulationSoldierUnderTheLawOf2022Only) {
-  // domain.md: grassroots emulation soldier = advanced worker and one of: excellent, an initiative, a topic
+  // Law 06/2022 art. 23: grassroots emulation soldier = advanced worker and one of: excellent, an initiative, a topic
   const Profile p = profiles::grassroots_emulation_soldier();
   Evidence e = civil_servant();
   e.ratings = {{2023, Rating::excellent}};
@@ -605,7 +739,7 @@ TEST(National, AGrassrootsInitiativeMakesAGrassrootsEmulationSoldierUnderBothLaw
 }
 
 TEST(National, IsThisPersonEligibleForTheProvincialEmulationSoldierTitleIn2025) {
-  // domain.md: 3 consecutive grassroots emulation soldier titles plus an initiative applied province-wide
+  // Law 06/2022 art. 22: 3 consecutive grassroots emulation soldier titles plus an initiative applied province-wide
   const Profile p = profiles::provincial_emulation_soldier();
   Evidence e = civil_servant();
   e.titles = {{2022, Title::grassroots_emulation_soldier}, {2023, Title::grassroots_emulation_soldier},
@@ -619,13 +753,77 @@ TEST(National, IsThisPersonEligibleForTheProvincialEmulationSoldierTitleIn2025) 
   EXPECT_EQ(verdict_of(p, gap, day), Verdict::not_eligible);
 }
 
-TEST(National, TheNationalRulesAreNotInForceBefore2024) {
-  const Profile p = profiles::provincial_emulation_soldier();
+TEST(National, NoTitleRefusesADateAPlanCovers) {
+  // Every plan runs 2021-2025; before 1/1/2024 the rules in force under Law 15/2003 apply (here in
+  // the 2022 wording, docs/criteria.md), and the 2003 rule set cites no Decree 98/2023.
+  for (const Profile& p : profiles::national()) {
+    SCOPED_TRACE(p.id);
+    const RuleSet* before = p.in_force(bg::date{2021, 3, 1});
+    ASSERT_NE(before, nullptr);
+    EXPECT_NE(before->basis.vi.find("15/2003"), std::string::npos);
+    EXPECT_EQ(before->basis.vi.find("98/2023"), std::string::npos);
+    const Rule& root = before->individual ? *before->individual : *before->collective;
+    std::vector<const Rule*> stack{&root};
+    while (!stack.empty()) {
+      const Rule* r = stack.back();
+      stack.pop_back();
+      EXPECT_EQ(r->section.find("98/2023"), std::string::npos) << r->id;
+      for (const Rule& child : r->children) stack.push_back(&child);
+    }
+    Evidence e = civil_servant();
+    if (before->collective) {
+      e = langson_team();
+      e.members[0].year = 2020;
+    }
+    EXPECT_TRUE(evaluate(p, e, bg::date{2021, 3, 1})) << p.id;
+  }
+}
 
-  const auto evaluation = evaluate(p, civil_servant(), bg::date{2023, 12, 31});
+TEST(National, ANationalEmulationSoldierNeedsTwoConsecutiveProvincialTitles) {
+  // Law 06/2022 art. 21: «02 lần liên tục» provincial emulation soldier; a provincial title crowns
+  // three years, so the second follows the first by three years.
+  const Profile p = profiles::national_emulation_soldier();
+  Evidence e = civil_servant();
+  e.titles = {{2019, Title::provincial_emulation_soldier}, {2022, Title::provincial_emulation_soldier}};
+  e.initiatives = {{2022, InitiativeLevel::national, InitiativeKind::initiative, true, false}};
+  Evidence gap = e;
+  gap.titles[0].year = 2016;
 
-  ASSERT_FALSE(evaluation);
-  EXPECT_EQ(evaluation.error().code, RefusalCode::date_out_of_range);
+  EXPECT_EQ(verdict_of(p, e, bg::date{2025, 3, 1}), Verdict::eligible);
+  EXPECT_EQ(verdict_of(p, gap, bg::date{2025, 3, 1}), Verdict::not_eligible);
+}
+
+TEST(National, AResearchTopicMakesAGrassrootsEmulationSoldierOnlyWhenAcceptedAndApplied) {
+  // Law 06/2022 art. 23: «đề tài khoa học … được nghiệm thu và áp dụng»
+  const Profile p = profiles::grassroots_emulation_soldier();
+  Evidence e = civil_servant();
+  e.ratings = {{2024, Rating::good}};
+  e.initiatives = {{2024, InitiativeLevel::grassroots, InitiativeKind::research_topic, true, false}};
+  Evidence shelved = e;
+  shelved.initiatives[0].applied = false;
+
+  EXPECT_EQ(verdict_of(p, e, bg::date{2025, 3, 1}), Verdict::eligible);
+  EXPECT_EQ(verdict_of(p, shelved, bg::date{2025, 3, 1}), Verdict::not_eligible);
+}
+
+/// A team of ten rated excellent in 2024: every member completes, 7 advanced workers or higher.
+Evidence excellent_team() {
+  Evidence e = langson_team();
+  e.members[0].members = 10;
+  e.members[0].rated = {0, 2, 6, 2};
+  e.members[0].titled = {6, 1, 0, 0};
+  e.ratings = {{2024, E}};
+  return e;
+}
+
+TEST(National, AnExcellentCollectiveMustItselfBeRatedExcellent) {
+  // Law 06/2022 art. 27: the collective «hoàn thành xuất sắc nhiệm vụ»
+  Evidence e = excellent_team();
+  Evidence good = e;
+  good.ratings = {{2024, G}};
+
+  EXPECT_EQ(verdict_of(profiles::excellent_collective(), e, bg::date{2025, 3, 1}), Verdict::eligible);
+  EXPECT_EQ(verdict_of(profiles::excellent_collective(), good, bg::date{2025, 3, 1}), Verdict::not_eligible);
 }
 
 TEST(National, ANationalEmulationSoldierNeedsTwoProvincialTitlesAndANationalInitiative) {
@@ -641,7 +839,7 @@ TEST(National, ANationalEmulationSoldierNeedsTwoProvincialTitlesAndANationalInit
 }
 
 TEST(National, AProvincialCertificateDoesNotCountAnInitiativeAlreadyRewarded) {
-  // domain.md: "an initiative already used for a title is not counted again (Law art. 74)"
+  // Law 06/2022 art. 74: an initiative already used for an award is not counted again
   const Profile p = profiles::provincial_certificate();
   Evidence e = civil_servant();
   e.ratings = {{2023, Rating::excellent}, {2024, Rating::excellent}};
@@ -680,11 +878,8 @@ TEST(National, APrimeMinistersCertificateNeedsAnEarlierCertificateAndFiveGoodYea
 }
 
 TEST(National, AnExcellentCollectiveNeedsSeventyPercentAdvancedWorkersByDefault) {
-  // domain.md: "*setting* ≥70% advanced workers"
-  Evidence e = langson_team();
-  e.members[0].members = 10;
-  e.members[0].rated = {0, 2, 6, 2};
-  e.members[0].titled = {6, 1, 0, 0};
+  // Law 06/2022 art. 27; the share is a *setting*, default at least 70% advanced workers
+  Evidence e = excellent_team();
   Evidence sixty = e;
   sixty.members[0].titled = {5, 1, 0, 0};
   profiles::NationalSettings lenient;
@@ -696,7 +891,7 @@ TEST(National, AnExcellentCollectiveNeedsSeventyPercentAdvancedWorkersByDefault)
 }
 
 TEST(National, AnAdvancedCollectiveNeedsMoreThanHalfAdvancedWorkers) {
-  // domain.md: "*setting* >50% advanced workers"
+  // Law 06/2022 art. 28; the share is a *setting*, default more than 50% advanced workers
   Evidence e = langson_team();
   e.ratings = {{2024, G}};
   e.members[0].members = 10;

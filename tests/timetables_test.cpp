@@ -14,6 +14,7 @@ using exemplar::DateSource;
 using exemplar::DeadlineBound;
 using exemplar::LatePolicy;
 using exemplar::MilestoneKind;
+using exemplar::Milestone;
 using exemplar::MilestoneState;
 using exemplar::PeriodPhase;
 using exemplar::Roadmap;
@@ -119,9 +120,9 @@ void expect_around_deadlines(const Roadmap& roadmap, const std::vector<Expected>
 
 std::vector<Expected> seed_000() {
   std::vector<Expected> rows{
-      // III.1 "Năm 2021: Hoàn thành …"; the plan is dated 28/5/2021.
-      {"registration-2021", MilestoneKind::registration, d(2021, 5, 28), by, d(2021, 12, 31), d(2021, 12, 31),
-       d(2021, 12, 31), S, P, P},
+      // III.1 "Năm 2021: Hoàn thành …"; the plan is dated 28/5/2021; due before the year's reports.
+      {"registration-2021", MilestoneKind::registration, d(2021, 5, 28), by, d(2021, 9, 30), d(2021, 9, 30),
+       d(2021, 12, 31), S, D, P},
       // III.3 "Sơ kết 02 năm … gắn với tổng kết phong trào thi đua yêu nước năm 2023".
       {"midterm-review-2023", MilestoneKind::midterm_review, d(2023, 10, 1), by, d(2023, 12, 31), d(2023, 12, 31),
        d(2024, 3, 31), D, P, D},
@@ -278,7 +279,33 @@ TEST(Timetables, Seed003RegistrationIsBeforeTheTwentyFifthOfMarchAndTheSendUpBef
   EXPECT_EQ(roadmap.status(d(2021, 3, 25))->find("registration-2021")->state, MilestoneState::missed);
   EXPECT_EQ(roadmap.status(d(2021, 3, 29))->find("send-up-2021")->state, MilestoneState::due_soon);
   EXPECT_EQ(roadmap.status(d(2021, 3, 30))->find("send-up-2021")->state, MilestoneState::missed);
-  EXPECT_EQ(roadmap.find("registration-2021")->deadline.late, LatePolicy::needs_waiver);
+  // The plan says nothing of late entries: a late registration is accepted and flagged.
+  EXPECT_EQ(roadmap.find("registration-2021")->deadline.late, LatePolicy::accept_flagged);
+}
+
+TEST(Timetables, Seed000sRegistrationIsDueBeforeTheYearEndReviewItFeeds) {
+  // 000 III.1 «Năm 2021»; IV.1 the units report with the year's commendation proposals: when
+  // everyone acts on time, registration closes before the reports and the year-end review open.
+  const Roadmap roadmap = timetables::hatinh_inspectorate_2021_2025();
+  const Milestone* registration = roadmap.find("registration-2021");
+  const Milestone* review = roadmap.find("year-end-review-2021");
+  const Milestone* report = roadmap.find("report-2021");
+
+  ASSERT_NE(registration, nullptr);
+  ASSERT_NE(review, nullptr);
+  ASSERT_NE(report, nullptr);
+  EXPECT_LT(registration->deadline.date, review->open_period.opens);
+  EXPECT_LT(registration->deadline.date, report->open_period.opens);
+}
+
+TEST(Timetables, NoSeedPlanBlocksALateStepForAWaiverSinceNoneSaysSo) {
+  // 003 IV.1 «trước ngày 25/3/2021», 004 IV.1 «trước ngày 31/3/2025»: deadlines, with nothing said
+  // of late entries; a late step is accepted and flagged late.
+  for (const Roadmap& roadmap : {timetables::hatinh_inspectorate_2021_2025(), timetables::provincial_inspectorate_2021(),
+                                 timetables::quangbinh_ppc_office_2021_2025(), timetables::hatinh_industry_trade_2021_2025(),
+                                 timetables::langson_inspectorate_2025()}) {
+    for (const Milestone& m : roadmap.spec().milestones) EXPECT_EQ(m.deadline.late, LatePolicy::accept_flagged) << m.id;
+  }
 }
 
 TEST(Timetables, Seed003WalksFromStartToEnd) {

@@ -278,11 +278,13 @@ class Simulation {
       if (candidate.stage != Stage::registered || candidate.level != Level::agency || candidate.round_year != year) continue;
       const Evidence* evidence = evidence_.find(id);
       Verdict verdict = Verdict::needs_council_judgement;
+      bool counts_failed = false;  // only the council's judgement can still carry the candidate
       Text why;
       if (evidence) {
         auto evaluation = evaluate(plan_.profile, *evidence, day);
         if (evaluation) {
           verdict = evaluation->verdict;
+          counts_failed = !evaluation->carried_only_by_judgement().empty();
           for (const RuleResult& result : evaluation->results) {
             if (result.outcome == Outcome::passed && result.depth == 2) {
               const Text line = exemplar::explain(result);
@@ -297,7 +299,12 @@ class Simulation {
       std::uint16_t votes_for = 0;
       switch (verdict) {
         case Verdict::eligible: votes_for = static_cast<std::uint16_t>(6 + dice_.below(3)); break;
-        case Verdict::needs_council_judgement: votes_for = static_cast<std::uint16_t>(3 + dice_.below(6)); break;
+        case Verdict::needs_council_judgement:
+          // A council carries a candidate whose counts failed only rarely (000 II.2.2b's Ho Chi Minh
+          // alternative is for the truly outstanding).
+          votes_for = counts_failed && !dice_.chance(0.1) ? static_cast<std::uint16_t>(1 + dice_.below(4))
+                                                          : static_cast<std::uint16_t>(3 + dice_.below(6));
+          break;
         case Verdict::not_eligible: votes_for = static_cast<std::uint16_t>(1 + dice_.below(4)); break;
       }
       votes_for = std::min(votes_for, present);

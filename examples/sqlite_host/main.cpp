@@ -382,7 +382,7 @@ Loaded load(Database& db, const Workflow& flow) {
           std::max(last, row_sequence),
           fmt::format("the candidates row of candidate {} does not match the journal, which has it {} after record {}",
                       id, identifier(entry.candidate.stage), last),
-          fmt::format("dòng của ứng viên {} trong bảng candidates không khớp với nhật ký, theo đó ứng viên ở giai đoạn «{}» "
+          fmt::format("dòng của ứng viên {} trong bảng candidates không khớp với nhật ký, theo đó ứng viên ở trạng thái «{}» "
                       "sau bản ghi {}",
                       id, label(entry.candidate.stage, Lang::vi), last)));
     }

@@ -101,13 +101,16 @@ struct RatingYears {
 };
 
 /// Titles `at_least` (or, unless `or_higher`, exactly that title) within the counted years: `required`
-/// records, or with `consecutive`, a run of `required` consecutive years.
+/// records, or with `consecutive`, a run of `required` consecutive titles, each `every` years after
+/// the one before (1 for a yearly title; 3 for the provincial emulation soldier, whose title covers
+/// three years: "02 lần liên tục", Law 06/2022 art. 21).
 struct TitleCount {
   CountedYears years = CountedYears::all();
   Title at_least = Title::grassroots_emulation_soldier;
   bool or_higher = true;
   bool consecutive = false;
   std::uint16_t required = 1;
+  std::uint16_t every = 1;  ///< with `consecutive`: years between two consecutive titles, 1 to 10
 };
 
 /// Certificates of merit of any of `awards`, granted within the counted years.
@@ -133,13 +136,16 @@ struct InitiativeCount {
 /// No sanction at `at_least` or above in force during the counted years: the candidate's own and, with
 /// `members`, its members' (counted in the member tallies); `breaches` also counts members who
 /// broke the agency's rules (004 III.1); `proceedings` also fails while a review, investigation
-/// or complaint is open (Decree 98/2023 art. 4).
+/// or complaint is open (Decree 98/2023 art. 4). With `on_the_day`, only the candidate's own
+/// sanctions in force on the day of evaluation count, whatever the counted years (no award while a
+/// sanction is in force: 000 II.2.2b, 003 II.2.2, Decree 98/2023 art. 4).
 struct NoSanction {
   CountedYears years = CountedYears::latest(1);
   SanctionLevel at_least = SanctionLevel::reprimand;
   bool members = true;
   bool breaches = false;
   bool proceedings = false;
+  bool on_the_day = false;
 };
 
 /// In every counted year of the counted years, the share of members rated `rating` or better (or holding
@@ -166,11 +172,14 @@ struct MemberCount {
 /// The indicator `indicator` reaches `percent` in every year of the counted years that reports it ("at
 /// least", or "more than" when strict: "trên 80%" in 000 II.2.2a is strict). At least one year
 /// must report it.
+/// With `when_reported`, a collective that reports no figure for it is not judged on it (a
+/// comprehensive collective is judged on the fields it reports: 000 I.3, II.2.1).
 struct IndicatorAtLeast {
   CountedYears years = CountedYears::latest(1);
   std::string indicator;
   double percent = 100.0;
   bool strict = false;
+  bool when_reported = false;
 };
 
 /// A qualitative criterion: the council judges it. Until the evidence carries the council's
@@ -346,6 +355,10 @@ struct Evaluation {
   /// The failed rules that made the verdict fail: failed leaves whose every ancestor failed too
   /// (a failed alternative under a met any-of is not one). Empty unless not eligible.
   [[nodiscard]] std::vector<const RuleResult*> failures() const;
+  /// When the verdict needs the council's judgement: the counted rules that failed on the way, so
+  /// that only the council's judgement can still carry the candidate (failed leaves whose every
+  /// ancestor is open; seed 000's Ho Chi Minh alternative, 000 II.2.2b). Empty otherwise.
+  [[nodiscard]] std::vector<const RuleResult*> carried_only_by_judgement() const;
   /// A report of several lines: the verdict, then one indented line per rule.
   [[nodiscard]] std::string explain(Lang lang) const;
 };

@@ -87,7 +87,8 @@ class DecisionNumber {
 enum class StepFlag : std::uint8_t {
   late,                 ///< taken after its deadline and accepted as the plan allows
   waived,               ///< taken late with the agency head's waiver
-  eligibility_warning,  ///< registered although the criteria were not met (the plan's soft guard)
+  eligibility_warning,  ///< registered although the criteria were not met (the plan's soft guard), or with
+                        ///< counted criteria failed so that only the council's judgement can carry it
 };
 inline constexpr std::size_t step_flag_count = 3;
 [[nodiscard]] LabelTable label_table(StepFlag) noexcept;

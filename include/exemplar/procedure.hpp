@@ -129,6 +129,7 @@ struct AwardPower {
 enum class GuardMode : std::uint8_t {
   hard,     ///< registering needs a verdict that is not "not eligible" (refused: not_eligible)
   soft,     ///< registering is accepted with StepFlag::eligibility_warning when not eligible
+            ///< (hard and soft both flag a candidate only the council's judgement can still carry)
   council,  ///< registering never waits for the criteria: the council judges at review
 };
 inline constexpr std::size_t guard_mode_count = 3;
@@ -149,7 +150,7 @@ struct Procedure {
   friend bool operator!=(const Procedure& a, const Procedure& b) { return !(a == b); }
 };
 
-/// The award powers of domain.md's lifecycle: the agency head grants public commendation and the
+/// The default award powers (docs/authority.md): the agency head grants public commendation and the
 /// Giấy khen and proposes every Bằng khen; the provincial board grants the provincial chairman's
 /// Bằng khen at province level and proposes the ministry's and the Prime Minister's.
 [[nodiscard]] std::vector<AwardPower> default_award_powers();

@@ -6,7 +6,7 @@
 //   profiles::hatinh_industry_trade_2021_2025(settings)    seed 003: thresholds by position
 //   profiles::langson_inspectorate_2025()                  seed 004
 //   profiles::advanced_worker(settings) ... prime_minister_certificate(settings)
-//                                                          the titles of Law 06/2022 (from 1/1/2024)
+//                                                          the titles of Law 06/2022 (from 1/1/2024; before, Law 15/2003)
 //   profiles::indicators::*                                the ids of seed 000's field indicators
 //
 // Each rule carries its seed section ("000 II.2.2a") or article ("Law 06/2022 art. 22"). Values the
@@ -43,11 +43,12 @@ struct HaTinhInspectorateSettings {
   RatingCalendar calendar;
 };
 
-/// Seed 003's settings. "Trong giai đoạn" (in the period) is read as the plan's period 2021-2025;
-/// a host that selects in early 2021, before any year of the period is rated, may choose
-/// CountedYears::latest(5) instead.
+/// Seed 003's settings. "Trong giai đoạn" (in the period) is read relative to the evaluation: the
+/// five latest rated years, since the plan's only dated selection (before 30/3/2021, 003 IV.1) comes
+/// before any year of 2021-2025 is rated (docs/criteria.md). A host that counts the plan's own
+/// period may set CountedYears::fixed(2021, 2025).
 struct IndustryTradeSettings {
-  CountedYears period = CountedYears::fixed(2021, 2025);
+  CountedYears period = CountedYears::latest(5);
   RatingCalendar calendar;
 };
 

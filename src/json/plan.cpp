@@ -93,6 +93,7 @@ struct Writer {
       out["or_higher"] = s.or_higher;
       out["consecutive"] = s.consecutive;
       out["required"] = s.required;
+      out["every"] = s.every;
     }
     void operator()(const rules::CertificateCount& s) const {
       out["years"] = years(s.years);
@@ -114,6 +115,7 @@ struct Writer {
       out["members"] = s.members;
       out["breaches"] = s.breaches;
       out["proceedings"] = s.proceedings;
+      out["on_the_day"] = s.on_the_day;
     }
     void operator()(const rules::MemberShare& s) const {
       out["years"] = years(s.years);
@@ -134,6 +136,7 @@ struct Writer {
       out["indicator"] = s.indicator;
       out["percent"] = s.percent;
       out["strict"] = s.strict;
+      out["when_reported"] = s.when_reported;
     }
     void operator()(const rules::Judgement&) const {}
     void operator()(const rules::AllOf&) const {}
@@ -883,13 +886,14 @@ class Loader {
         break;
       }
       case RuleKind::title_count: {
-        params.only({"years", "at_least", "or_higher", "consecutive", "required"});
+        params.only({"years", "at_least", "or_higher", "consecutive", "required", "every"});
         rules::TitleCount s;
         s.years = read_years(params["years"]);
         s.at_least = params["at_least"].one_of<Title>();
         s.or_higher = params["or_higher"].boolean();
         s.consecutive = params["consecutive"].boolean();
         s.required = params["required"].integer<std::uint16_t>();
+        if (params.has("every")) s.every = params["every"].integer<std::uint16_t>();
         rule.spec = s;
         break;
       }
@@ -916,13 +920,14 @@ class Loader {
         break;
       }
       case RuleKind::no_sanction: {
-        params.only({"years", "at_least", "members", "breaches", "proceedings"});
+        params.only({"years", "at_least", "members", "breaches", "proceedings", "on_the_day"});
         rules::NoSanction s;
         s.years = read_years(params["years"]);
         s.at_least = params["at_least"].one_of<SanctionLevel>();
         s.members = params["members"].boolean();
         s.breaches = params["breaches"].boolean();
         s.proceedings = params["proceedings"].boolean();
+        if (params.has("on_the_day")) s.on_the_day = params["on_the_day"].boolean();
         rule.spec = s;
         break;
       }
@@ -949,12 +954,13 @@ class Loader {
         break;
       }
       case RuleKind::indicator: {
-        params.only({"years", "indicator", "percent", "strict"});
+        params.only({"years", "indicator", "percent", "strict", "when_reported"});
         rules::IndicatorAtLeast s;
         s.years = read_years(params["years"]);
         s.indicator = required_text(params["indicator"], max_id_bytes);
         s.percent = params["percent"].number();
         s.strict = params["strict"].boolean();
+        if (params.has("when_reported")) s.when_reported = params["when_reported"].boolean();
         rule.spec = s;
         break;
       }

@@ -57,20 +57,22 @@ std::size_t nesting_depth(std::string_view text, std::size_t limit) {
   return deepest;
 }
 
-const char* kind_of(const Json& value) {
+/// What a JSON value is, in English or in Vietnamese words (no JSON type name inside a Vietnamese
+/// sentence).
+const char* kind_of(const Json& value, bool vi = false) {
   switch (value.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::string: return "a string";
-    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::null: return vi ? "giá trị rỗng" : "null";
+    case Json::value_t::object: return vi ? "một đối tượng" : "an object";
+    case Json::value_t::array: return vi ? "một mảng" : "an array";
+    case Json::value_t::string: return vi ? "một chuỗi ký tự" : "a string";
+    case Json::value_t::boolean: return vi ? "giá trị đúng/sai" : "a boolean";
     case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned: return "an integer";
-    case Json::value_t::number_float: return "a fractional number";
-    case Json::value_t::binary: return "binary data";
+    case Json::value_t::number_unsigned: return vi ? "một số nguyên" : "an integer";
+    case Json::value_t::number_float: return vi ? "một số thập phân" : "a fractional number";
+    case Json::value_t::binary: return vi ? "dữ liệu nhị phân" : "binary data";
     case Json::value_t::discarded: break;
   }
-  return "nothing";
+  return vi ? "không có gì" : "nothing";
 }
 
 }  // namespace
@@ -135,7 +137,7 @@ Reader Reader::operator[](std::string_view key) const {
   if (value == nullptr) return Reader{nullptr, failure_, std::move(path)};
   if (!value->is_object()) {
     fail(fmt::format("{} where an object was expected", kind_of(*value)),
-         fmt::format("cần một đối tượng, gặp {}", kind_of(*value)));
+         fmt::format("cần một đối tượng, nhưng nhận được {}", kind_of(*value, true)));
     return Reader{nullptr, failure_, std::move(path)};
   }
   const auto found = value->find(key);
@@ -162,7 +164,7 @@ std::size_t Reader::size() const {
   const Json* value = get();
   if (value == nullptr) return 0;
   if (!value->is_array()) {
-    fail(fmt::format("{} where an array was expected", kind_of(*value)), fmt::format("cần một mảng, gặp {}", kind_of(*value)));
+    fail(fmt::format("{} where an array was expected", kind_of(*value)), fmt::format("cần một mảng, nhưng nhận được {}", kind_of(*value, true)));
     return 0;
   }
   return value->size();
@@ -199,7 +201,7 @@ std::uint64_t Reader::unsigned_in_range(std::uint64_t max) const {
     fail(fmt::format("{} is larger than {}", number, max), fmt::format("{} lớn hơn {}", number, max));
     return 0;
   }
-  fail(fmt::format("{} where a whole number was expected", kind_of(*value)), fmt::format("cần số nguyên, gặp {}", kind_of(*value)));
+  fail(fmt::format("{} where a whole number was expected", kind_of(*value)), fmt::format("cần số nguyên, nhưng nhận được {}", kind_of(*value, true)));
   return 0;
 }
 
@@ -207,7 +209,7 @@ double Reader::number() const {
   const Json* value = get();
   if (value == nullptr) return 0.0;
   if (!value->is_number()) {
-    fail(fmt::format("{} where a number was expected", kind_of(*value)), fmt::format("cần một số, gặp {}", kind_of(*value)));
+    fail(fmt::format("{} where a number was expected", kind_of(*value)), fmt::format("cần một số, nhưng nhận được {}", kind_of(*value, true)));
     return 0.0;
   }
   const double number = value->get<double>();
@@ -222,7 +224,7 @@ bool Reader::boolean() const {
   const Json* value = get();
   if (value == nullptr) return false;
   if (value->is_boolean()) return value->get<bool>();
-  fail(fmt::format("{} where true or false was expected", kind_of(*value)), fmt::format("cần true hoặc false, gặp {}", kind_of(*value)));
+  fail(fmt::format("{} where true or false was expected", kind_of(*value)), fmt::format("cần giá trị đúng/sai, nhưng nhận được {}", kind_of(*value, true)));
   return false;
 }
 
@@ -230,7 +232,7 @@ std::string Reader::text(std::size_t max_bytes) const {
   const Json* value = get();
   if (value == nullptr) return {};
   if (!value->is_string()) {
-    fail(fmt::format("{} where a string was expected", kind_of(*value)), fmt::format("cần chuỗi, gặp {}", kind_of(*value)));
+    fail(fmt::format("{} where a string was expected", kind_of(*value)), fmt::format("cần một chuỗi ký tự, nhưng nhận được {}", kind_of(*value, true)));
     return {};
   }
   const auto& text = value->get_ref<const std::string&>();
