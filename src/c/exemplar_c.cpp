@@ -70,7 +70,7 @@ tl::unexpected<Failure> boundary(int status, std::string subject, std::string en
 }
 
 tl::unexpected<Failure> null_argument(const char* name) {
-  return boundary(EXEMPLAR_NULL_ARGUMENT, name, std::string(name) + " is NULL", std::string(name) + " là con trỏ rỗng (NULL)");
+  return boundary(EXEMPLAR_NULL_ARGUMENT, name, "a required argument is NULL", "thiếu tham số bắt buộc (con trỏ rỗng)");
 }
 
 /// NUL-terminated text that must be given and be UTF-8.
@@ -78,8 +78,7 @@ Outcome<std::string_view> text_in(const char* text, const char* name) {
   if (text == nullptr) return null_argument(name);
   const std::string_view view{text};
   if (!exemplar::detail::is_valid_utf8(view)) {
-    return boundary(EXEMPLAR_INVALID_UTF8, name, std::string(name) + " is not well-formed UTF-8 text",
-                    std::string(name) + " không phải văn bản UTF-8 hợp lệ");
+    return boundary(EXEMPLAR_INVALID_UTF8, name, "not well-formed UTF-8 text", "không phải văn bản UTF-8 hợp lệ");
   }
   return view;
 }
