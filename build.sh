@@ -35,6 +35,9 @@ readonly DEBIAN_PACKAGES=(
   graphviz
   clang
   libclang-rt-14-dev
+  # The C API's clients and packages: the Python ctypes client, dpkg-shlibdeps for CPack's .deb
+  python3
+  dpkg-dev
 )
 
 # The example `demo` builds and runs, and where its binary lands under build/.
