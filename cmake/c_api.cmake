@@ -35,7 +35,11 @@ set_target_properties(exemplar_c PROPERTIES
   EXPORT_NAME c)
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang" AND NOT APPLE AND NOT WIN32)
   set(_exemplar_c_map "${CMAKE_CURRENT_SOURCE_DIR}/src/c/exemplar_c.map")
-  target_link_options(exemplar_c PRIVATE "LINKER:--version-script=${_exemplar_c_map}" "LINKER:--no-undefined")
+  target_link_options(exemplar_c PRIVATE "LINKER:--version-script=${_exemplar_c_map}")
+  # Every symbol resolved at link time, but under a sanitizer, whose runtime only the program links.
+  if(NOT CMAKE_CXX_FLAGS MATCHES "sanitize")
+    target_link_options(exemplar_c PRIVATE "LINKER:--no-undefined")
+  endif()
   set_property(TARGET exemplar_c APPEND PROPERTY LINK_DEPENDS "${_exemplar_c_map}")
 endif()
 exemplar_strict_warnings(exemplar_c)

@@ -83,12 +83,17 @@ Outcome<std::string_view> text_in(const char* text, const char* name) {
   return view;
 }
 
-/// A JSON document from text that must be given, be UTF-8 and be JSON.
+/// A JSON document from text that must be given, be UTF-8 and be JSON. The parser refuses bytes
+/// that are not UTF-8 (in strings; outside them any byte above 0x7F is a syntax error), so the text
+/// is scanned for UTF-8 only to say which of the two a refused text is: not a second pass per call.
 Outcome<json::Json> document_in(const char* text, const char* name) {
-  auto view = text_in(text, name);
-  if (!view) return tl::make_unexpected(std::move(view.error()));
-  auto document = json::parse(*view);
-  if (!document) return fail(EXEMPLAR_MALFORMED_JSON, std::move(document.error()));
+  if (text == nullptr) return null_argument(name);
+  const std::string_view view{text};
+  auto document = json::parse(view);
+  if (!document) {
+    if (auto utf8 = text_in(text, name); !utf8) return tl::make_unexpected(std::move(utf8.error()));
+    return fail(EXEMPLAR_MALFORMED_JSON, std::move(document.error()));
+  }
   return std::move(*document);
 }
 
