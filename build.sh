@@ -35,9 +35,10 @@ readonly DEBIAN_PACKAGES=(
   graphviz
   clang
   libclang-rt-14-dev
-  # The C API's clients and packages: the Python ctypes client, dpkg-shlibdeps for CPack's .deb
+  # The C API's clients and packages: the Python ctypes client; dpkg-shlibdeps and file for CPack's .deb
   python3
   dpkg-dev
+  file
 )
 
 # The example `demo` builds and runs, and where its binary lands under build/.
