@@ -35,6 +35,10 @@ readonly DEBIAN_PACKAGES=(
   graphviz
   clang
   libclang-rt-14-dev
+  # The C API's clients and packages: the Python ctypes client; dpkg-shlibdeps and file for CPack's .deb
+  python3
+  dpkg-dev
+  file
 )
 
 # The example `demo` builds and runs, and where its binary lands under build/.
@@ -61,7 +65,7 @@ readonly TSAN_TESTS=Threads
 readonly FUZZ_DIR="${ROOT_DIR}/build-fuzz"
 # -O1 as libFuzzer's documentation advises: more inputs a second than Debug's -O0.
 readonly FUZZ_FLAGS="-O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
-readonly FUZZ_TARGETS=(fuzz_plan_json fuzz_journal_json fuzz_journal_binary fuzz_commands)
+readonly FUZZ_TARGETS=(fuzz_plan_json fuzz_journal_json fuzz_journal_binary fuzz_commands fuzz_c_api)
 readonly FUZZ_DEFAULT_SECONDS=60
 
 log() { printf 'build.sh: %s\n' "$*" >&2; }

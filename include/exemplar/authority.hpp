@@ -26,6 +26,7 @@
 
 #include <tl/expected.hpp>
 
+#include "fields.hpp"
 #include "ids.hpp"
 #include "refusal.hpp"
 #include "vocabulary.hpp"
@@ -37,6 +38,13 @@ struct Actor {
   ActorId id;
   Role role = Role::unit_head;
   UnitId unit;
+
+  /// Described once, for its JSON form (exemplar::json::actor_from_json) and any other.
+  static constexpr auto fields() {
+    return std::make_tuple(field_of({"id", "actor", "người thực hiện"}, &Actor::id),
+                           field_of({"role", "role", "vai trò"}, &Actor::role),
+                           field_of({"unit", "actor's unit", "đơn vị của người thực hiện"}, &Actor::unit));
+  }
 
   friend constexpr bool operator==(const Actor& a, const Actor& b) noexcept {
     return a.id == b.id && a.role == b.role && a.unit == b.unit;

@@ -8,4 +8,8 @@
 namespace exemplar {
 /// The library version as "major.minor.patch", the same string CMake packages.
 inline constexpr const char* version_string = "0.1.0";
+
+/// The version of the library the program runs with, read from the compiled library rather than
+/// this header: a host can check at run time that the two agree.
+[[nodiscard]] const char* version() noexcept;
 }  // namespace exemplar

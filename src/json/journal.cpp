@@ -34,6 +34,24 @@ Digest read_digest(const Reader& field) {
   return Digest{};
 }
 
+/// An event of format `version` at `e` into `event`; an unknown kind makes `code` record_unknown_kind.
+void read_event(const Reader& e, std::uint16_t version, Event& event, RefusalCode& code) {
+  const Reader kind_field = e["kind"];
+  const std::string kind_name = kind_field.text(64);
+  // An index rather than an optional enum: GCC's -O3 takes the latter for uninitialised.
+  const auto named = from_identifier<CommandKind>(kind_name);
+  const std::size_t kind = named && introduced_in(*named) <= version ? static_cast<std::size_t>(*named) : command_count;
+  if (!e.failed() && kind == command_count) {
+    code = RefusalCode::record_unknown_kind;
+    kind_field.fail("'" + kind_name + "' is not an event kind this library knows",
+                    "'" + kind_name + "' không phải loại sự kiện đã biết");
+  }
+  fields_from_json(e, version, event, {"kind", "data"});
+  if (kind < command_count && !e.failed()) {
+    read_data(e["data"], kind, version, event.data, std::make_index_sequence<std::variant_size_v<EventData>>{});
+  }
+}
+
 /// A record at `r`; `code` says which record_* code the first failure is.
 Record read_record(const Reader& r, RefusalCode& code, std::uint64_t& found) {
   Record record;
@@ -48,22 +66,7 @@ Record read_record(const Reader& r, RefusalCode& code, std::uint64_t& found) {
   record.candidate_sequence = r["candidate_sequence"].integer<std::uint32_t>();
   record.previous = read_digest(r["previous"]);
 
-  const Reader e = r["event"];
-  const Reader kind_field = e["kind"];
-  const std::string kind_name = kind_field.text(64);
-  // An index rather than an optional enum: GCC's -O3 takes the latter for uninitialised.
-  const auto named = from_identifier<CommandKind>(kind_name);
-  const std::size_t kind = named && introduced_in(*named) <= record.version ? static_cast<std::size_t>(*named) : command_count;
-  if (!e.failed() && kind == command_count) {
-    code = RefusalCode::record_unknown_kind;
-    kind_field.fail("'" + kind_name + "' is not an event kind this library knows",
-                    "'" + kind_name + "' không phải loại sự kiện đã biết");
-  }
-  fields_from_json(e, record.version, record.event, {"kind", "data"});
-  if (kind < command_count && !e.failed()) {
-    read_data(e["data"], kind, record.version, record.event.data,
-              std::make_index_sequence<std::variant_size_v<EventData>>{});
-  }
+  read_event(r["event"], record.version, record.event, code);
   record.hash = read_digest(r["hash"]);
   return record;
 }
@@ -93,6 +96,18 @@ Json to_json(const Event& event) {
   std::visit([&](const auto& each) { fields_to_json(each, journal_format_version, data); }, event.data);
   out["data"] = std::move(data);
   return out;
+}
+
+tl::expected<Event, Refusal> event_from_json(const Json& document) {
+  std::optional<Refusal> failure;
+  RefusalCode code = RefusalCode::record_malformed;
+  Event event;
+  read_event(Reader{document, failure}, journal_format_version, event, code);
+  if (failure) {
+    failure->code = code;
+    return tl::make_unexpected(std::move(*failure));
+  }
+  return event;
 }
 
 Json to_json(const Record& record) {

@@ -4,6 +4,7 @@
 //   to_json(records)   / journal_from_json(json)     {"schema":"exemplar.journal","version":1,"records":[..]}
 //   to_json(snapshot)  / snapshot_from_json(json)    {"schema":"exemplar.snapshot","version":1,..}
 //   to_json(candidate) / candidate_from_json(json)   {"version":1,"id":..,"stage":"registered",..}
+//   to_json(event)     / event_from_json(json)       {"candidate":..,"kind":"foster","data":{..},..}
 //
 // Every form is written and read field by field from the descriptions of lifecycle.hpp, in the
 // format version the record carries. Enums are written by their stable identifiers, sets as arrays
@@ -51,5 +52,9 @@ inline constexpr std::string_view snapshot_schema = "exemplar.snapshot";
 
 /// The event part of a record, for hosts that show or export events without the chain.
 [[nodiscard]] Json to_json(const Event& event);
+/// An event back, in the newest format (the form to_json(event) writes): for hosts that hand
+/// events across a boundary before the journal numbers them. Problems are record_malformed or
+/// record_unknown_kind, with the JSON pointer as subject.
+[[nodiscard]] tl::expected<Event, Refusal> event_from_json(const Json& document);
 
 }  // namespace exemplar::json
