@@ -35,6 +35,11 @@ readonly DEBIAN_PACKAGES=(
   graphviz
   clang
   libclang-rt-14-dev
+  # Issue 15, the plan schema test and the SCXML engine test (tests/cli.cmake, tests/scxml/):
+  python3-jsonschema
+  qtbase5-dev
+  qtdeclarative5-dev
+  libqt5scxml5-dev
 )
 
 # The example `demo` builds and runs, and where its binary lands under build/.
