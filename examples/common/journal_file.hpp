@@ -19,6 +19,7 @@
 
 #include <exemplar/binary.hpp>
 #include <exemplar/journal.hpp>
+#include <exemplar/refusal.hpp>
 
 namespace exemplar::files {
 
@@ -72,7 +73,7 @@ class JournalFileReader {
   /// Where and why the file is not a sequence of framed records (1-based record number).
   struct Broken {
     std::uint64_t record = 0;
-    std::string why;
+    Text why;  ///< in English and Vietnamese
   };
   using Next = std::variant<ByteView, End, Broken>;
 
@@ -84,19 +85,24 @@ class JournalFileReader {
     const std::uint64_t number = read_ + 1;
     if (!have(length_bytes)) {
       if (buffer_.size() == at_) return End{};
-      return Broken{number, "the file ends inside record " + std::to_string(number) + "'s length (" +
-                                std::to_string(buffer_.size() - at_) + " of 4 bytes)"};
+      const std::string have = std::to_string(buffer_.size() - at_);
+      return Broken{number, Text{"the file ends inside record " + std::to_string(number) + "'s length (" + have + " of 4 bytes)",
+                                 "tệp kết thúc giữa độ dài của bản ghi " + std::to_string(number) + " (" + have + " trên 4 byte)"}};
     }
     const std::uint8_t* length = buffer_.data() + at_;
     const std::uint32_t size = length[0] | (length[1] << 8U) | (length[2] << 16U) | (static_cast<std::uint32_t>(length[3]) << 24U);
     if (size == 0 || size > max_record_bytes) {
-      return Broken{number, "record " + std::to_string(number) + " claims " + std::to_string(size) +
-                                " bytes; a record takes 1 to " + std::to_string(max_record_bytes)};
+      return Broken{number, Text{"record " + std::to_string(number) + " claims " + std::to_string(size) +
+                                     " bytes; a record takes 1 to " + std::to_string(max_record_bytes),
+                                 "bản ghi " + std::to_string(number) + " ghi độ dài " + std::to_string(size) +
+                                     " byte; một bản ghi dài từ 1 đến " + std::to_string(max_record_bytes) + " byte"}};
     }
     if (!have(length_bytes + std::size_t{size})) {
-      return Broken{number, "the file ends inside record " + std::to_string(number) + " (" +
-                                std::to_string(buffer_.size() - at_ - length_bytes) + " of its " + std::to_string(size) +
-                                " bytes)"};
+      const std::string have = std::to_string(buffer_.size() - at_ - length_bytes);
+      return Broken{number, Text{"the file ends inside record " + std::to_string(number) + " (" + have + " of its " +
+                                     std::to_string(size) + " bytes)",
+                                 "tệp kết thúc giữa bản ghi " + std::to_string(number) + " (" + have + " trên " +
+                                     std::to_string(size) + " byte)"}};
     }
     const ByteView blob{buffer_.data() + at_ + length_bytes, size};
     at_ += length_bytes + std::size_t{size};

@@ -708,7 +708,7 @@ class NationalRun {
     if (!replayer) return "the plan's procedure does not make a workflow: " + replayer.error().message(Lang::en);
     Journal replayed(*replayer);
     for (auto next = in.next(); !std::holds_alternative<files::JournalFileReader::End>(next); next = in.next()) {
-      if (const auto* broken = std::get_if<files::JournalFileReader::Broken>(&next)) return "the journal file: " + broken->why;
+      if (const auto* broken = std::get_if<files::JournalFileReader::Broken>(&next)) return "the journal file: " + broken->why.en;
       if (auto applied = replayed.replay_binary(std::get<ByteView>(next)); !applied) {
         return "the journal file does not replay: " + applied.error().message(Lang::en);
       }

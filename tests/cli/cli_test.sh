@@ -105,6 +105,14 @@ doc["records"][1]["event"]["date"] = "2021-01-01"
 json.dump(doc, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
 PY
     expect 1 "first bad record" "$EXEMPLAR" --lang en journal verify edited.json
+    # A record that cannot be read at all (an unknown role) is a bad record too, after the good ones.
+    python3 - "$json_journal" unreadable.json <<'PY' || fail "could not edit the journal"
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+doc["records"][2]["event"]["role"] = "emperor"
+json.dump(doc, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+    expect 1 "the 2 records before it replay" "$EXEMPLAR" --lang en journal verify unreadable.json
     ;;
   directory)
     mkdir -p a-directory
@@ -127,7 +135,7 @@ PY
     expect 2 "52428800 bytes, more than the 1048576" "$EXEMPLAR" --lang en plan check fifty.bin
     expect 2 "more than the 1048576" "$EXEMPLAR" --lang en plan check fifty.json
     expect 2 "not a whole binary journal: record 1 claims 0 bytes" "$EXEMPLAR" --lang en journal verify fifty.bin
-    expect 2 "" "$EXEMPLAR" --lang en journal verify fifty.json
+    expect 2 "fifty.json is not a JSON journal" "$EXEMPLAR" --lang en journal verify fifty.json
     rm -f fifty.bin fifty.json
     ;;
   truncated)

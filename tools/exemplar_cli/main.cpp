@@ -156,9 +156,11 @@ int report(const Journal& journal, const tl::expected<void, Refusal>& last, cons
   if (!last) {
     std::cout << fmt::format(tr(lang, "{}: the first bad record: {}\n", "{}: bản ghi hỏng đầu tiên: {}\n"), path,
                              last.error().message(lang));
-    std::cout << fmt::format(tr(lang, "  the {} records before it replay, up to hash {}\n",
-                                "  {} bản ghi trước đó phát lại được, đến hash {}\n"),
-                             journal.sequence(), to_hex(journal.head()));
+    if (journal.sequence() > 0) {
+      std::cout << fmt::format(tr(lang, "  the {} records before it replay, up to hash {}\n",
+                                  "  {} bản ghi trước đó phát lại được, đến hash {}\n"),
+                               journal.sequence(), to_hex(journal.head()));
+    }
     return exit_bad_record;
   }
   std::cout << fmt::format(tr(lang, "{}: {} records, {} candidates, last hash {}\n", "{}: {} bản ghi, {} ứng viên, hash cuối {}\n"),
@@ -171,13 +173,27 @@ int verify_json(const std::string& path, const Workflow& workflow, Lang lang) {
   auto document = json::parse(read_file(path));
   if (!document) return fail(path + ": " + document.error().message(lang));
   auto records = json::journal_from_json(*document);
-  if (!records) return fail(path + ": " + records.error().message(lang));
   Journal journal(workflow);
   tl::expected<void, Refusal> last;
-  for (const Record& record : *records) {
-    last = journal.replay(record);
+  if (records) {
+    for (const Record& record : *records) {
+      last = journal.replay(record);
+      if (!last) break;
+    }
+    return report(journal, last, path, lang);
+  }
+  const Refusal& bad = records.error();
+  if (!bad.record || *bad.record == 0) {
+    return fail(fmt::format(tr(lang, "{} is not a JSON journal: {}", "{} không phải tệp nhật ký JSON: {}"), path,
+                            bad.message(lang)));
+  }
+  // A record that cannot be read is the first bad record: the ones before it are replayed.
+  for (const json::Json& each : document->at("records")) {
+    auto record = json::record_from_json(each);
+    last = record ? journal.replay(*record) : tl::expected<void, Refusal>(tl::make_unexpected(bad));
     if (!last) break;
   }
+  if (last) last = tl::make_unexpected(bad);
   return report(journal, last, path, lang);
 }
 
@@ -191,7 +207,7 @@ int verify_binary(const std::string& path, const Workflow& workflow, Lang lang) 
       // A frame that does not hold is the file's fault, not a record's: the file was cut or is not a journal.
       return fail(fmt::format(tr(lang, "{} is not a whole binary journal: {} (after {} good records)",
                                  "{} không phải tệp nhật ký nhị phân nguyên vẹn: {} (sau {} bản ghi tốt)"),
-                              path, broken->why, journal.sequence()));
+                              path, broken->why.in(lang), journal.sequence()));
     }
     const ByteView blob = std::get<ByteView>(next);
     if (journal.sequence() == 0 && blob.data()[0] != form_tag(BinaryForm::record)) {
