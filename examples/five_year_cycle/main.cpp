@@ -14,7 +14,8 @@
 // It checks itself and exits 1 when a count does not add up or when the journal, replayed from
 // nothing (and read back from --journal's file), does not give the live state exactly.
 //
-// Usage: five_year_cycle [--plan ID | --plan-file F] [--seed N] [--units N] [--people N]
+// Usage: five_year_cycle --version
+//        five_year_cycle [--plan ID | --plan-file F] [--seed N] [--units N] [--people N]
 //                        [--until YYYY-MM-DD] [--lang vi|en] [--format text|json|csv]
 //                        [--journal F] [--diagram lifecycle|period|year|roadmap --format dot|mermaid|scxml]
 //        five_year_cycle --scale national [--plan ID | --plan-file F] [--seed N] [--lang vi|en]
@@ -23,7 +24,9 @@
 // --scale national runs the plan over 2.5 million individuals and 150 thousand collectives in 700
 // units (national.hpp; --units and --people make a smaller country with the same proportions), writes the binary journal to --journal (national-journal.bin by default),
 // reads it back and replays it, prints what it did on standard output (the same seed, the same
-// text) and how long each phase took on standard error.
+// text) and how long each phase took on standard error, with where the journal file went and its size.
+//
+// Exit codes (docs/cli.md): 0 done; 1 a self-check failed; 2 a bad command line or plan file.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -192,11 +195,11 @@ int main(int argc, char** argv) {
     // it goes with the timings, not into the report.
     std::error_code error;
     const auto where = std::filesystem::absolute(national.journal_path, error);
+    std::string mib = fmt::format("{:.1f}", static_cast<double>(outcome->journal_bytes) / (1024.0 * 1024.0));
+    if (lang == Lang::vi) std::replace(mib.begin(), mib.end(), '.', ',');  // the Vietnamese decimal comma
     std::cerr << "five_year_cycle: " << (lang == Lang::vi ? "đã ghi nhật ký vào " : "wrote the journal to ")
               << (error ? national.journal_path : where.string()) << " ("
-              << fmt::format("{:.1f} MiB, {} {}", static_cast<double>(outcome->journal_bytes) / (1024.0 * 1024.0),
-                             outcome->journal_bytes, lang == Lang::vi ? "byte" : "bytes")
-              << ")\n";
+              << fmt::format("{} MiB, {} {}", mib, outcome->journal_bytes, lang == Lang::vi ? "byte" : "bytes") << ")\n";
     return 0;
   }
   if (settings.people > 200000U) return fail("the agency run keeps at most 200000 people; use --scale national for more");
