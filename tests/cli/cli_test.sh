@@ -88,6 +88,7 @@ PY
     expect 0 "[0-9]+ records, [0-9]+ candidates, last hash [0-9a-f]{64}" "$EXEMPLAR" --lang en journal verify "$json_journal"
     expect 0 "[0-9]+ records, [0-9]+ candidates, last hash [0-9a-f]{64}" "$EXEMPLAR" --lang en journal verify "$binary_journal"
     expect 0 "bản ghi" "$EXEMPLAR" journal verify "$binary_journal"
+    expect 0 "records" "$EXEMPLAR" journal verify "$binary_journal" --lang en
     ;;
   journal_bad_record)
     # One byte of record 1 changed: the frame holds, the record does not.

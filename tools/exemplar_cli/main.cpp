@@ -237,6 +237,8 @@ int main(int argc, char** argv) {
   CLI::App app{"Checks plan files and journal files of the exemplar library.", "exemplar"};
   app.set_version_flag("--version", std::string("exemplar ") + version_string);
   app.require_subcommand(1);
+  // Subcommands made after this inherit it: --lang may come anywhere on the line.
+  app.fallthrough();
   std::string lang_text = "vi";
   app.add_option("--lang", lang_text, "the language of messages: vi or en")->check(CLI::IsMember({"vi", "en"}))->capture_default_str();
 
@@ -254,7 +256,6 @@ int main(int argc, char** argv) {
   verify->add_option("FILE", file, "the journal file")->required();
   auto* plan_option = verify->add_option("--plan", plan_id, "the built-in plan whose procedure replays it")->capture_default_str();
   verify->add_option("--plan-file", plan_file, "a plan file whose procedure replays it")->excludes(plan_option);
-  app.fallthrough();
 
   try {
     app.parse(argc, argv);
