@@ -46,7 +46,7 @@ constexpr int exit_bad_record = 1;
 constexpr int exit_usage = 2;
 
 /// The largest JSON journal read whole; larger journals are kept in the binary form.
-constexpr std::uintmax_t max_json_journal_bytes = std::uintmax_t{64} << 20U;
+constexpr std::uintmax_t max_json_journal_bytes = std::uintmax_t{32} << 20U;
 
 const char* tr(Lang lang, const char* en, const char* vi) { return lang == Lang::vi ? vi : en; }
 
