@@ -39,6 +39,11 @@ readonly DEBIAN_PACKAGES=(
   python3
   dpkg-dev
   file
+  # Issue 15, the plan schema test and the SCXML engine test (tests/cli.cmake, tests/scxml/):
+  python3-jsonschema
+  qtbase5-dev
+  qtdeclarative5-dev
+  libqt5scxml5-dev
 )
 
 # The example `demo` builds and runs, and where its binary lands under build/.

@@ -37,6 +37,13 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
+std::string scxml_guard(std::string_view name) {
+  // _event.data is undefined for an event sent without data; typeof keeps the lookup safe.
+  const std::string guard(name);
+  return xml_escape("typeof _event.data === 'object' && _event.data !== null && typeof _event.data." + guard +
+                    " === 'boolean' ? _event.data." + guard + " : " + guard + " === true");
+}
+
 }  // namespace detail
 
 namespace {

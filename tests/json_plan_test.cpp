@@ -178,7 +178,7 @@ TEST(JsonPlan, EveryCommittedPlanFileIsWhatTheLibraryWritesForItsBuiltInPlan) {
 TEST(JsonPlan, EveryFileUnderPlansIsABuiltInPlan) {
   std::set<std::string> files;
   for (const auto& entry : fs::directory_iterator(plans_dir)) files.insert(entry.path().filename().string());
-  std::set<std::string> expected;
+  std::set<std::string> expected{"plan.schema.json"};  // the JSON Schema the files name in "$schema"
   for (std::string_view id : plans::ids()) expected.insert(std::string(id) + ".json");
 
   EXPECT_EQ(files, expected);
@@ -220,10 +220,25 @@ TEST(JsonPlan, ADocumentNamesItsSchemaAndVersionAndWritesEnumsAndDatesByName) {
   EXPECT_EQ(document["procedure"]["quotas"][0]["at_most"], nullptr);
 }
 
+// "$schema" points editors at plans/plan.schema.json; the loader accepts any text there and reads
+// nothing from it, but refuses what is not text.
+TEST(JsonPlan, TheSchemaReferenceIsForEditorsAndTheLoaderIgnoresIt) {
+  Json document = seed_document();
+  document["$schema"] = "https://example.org/schemas/plan.schema.json";
+  EXPECT_TRUE(json::plan_from_json(document));
+
+  document["$schema"] = 2;
+  const Refusal refusal = refusal_of(document);
+  EXPECT_EQ(refusal.subject, "/$schema");
+}
+
 TEST(JsonPlan, TheFileTextStartsWithTheSchemaAndVersion) {
   const std::string text = json::to_text(plans::inspectorate_2021());
 
-  EXPECT_EQ(text.rfind("{\n  \"schema\": \"exemplar.plan\",\n  \"version\": 2,\n  \"id\": \"inspectorate-2021\",", 0), 0U);
+  EXPECT_EQ(text.rfind("{\n  \"$schema\": \"./plan.schema.json\",\n  \"schema\": \"exemplar.plan\",\n  \"version\": 2,\n"
+                       "  \"id\": \"inspectorate-2021\",",
+                       0),
+            0U);
   EXPECT_EQ(text.back(), '\n');
 }
 
@@ -307,101 +322,49 @@ TEST(JsonPlan, ARunningPlanMadeFromTheCommittedFileDecidesAsTheBuiltInPlan) {
   EXPECT_FALSE(refused.empty());
 }
 
-/// One malformed plan file: how seed 000's document is broken, and where and why it is refused.
+/// One malformed plan file of the catalogue (tests/data/malformed-plans.json, which the schema test
+/// reads too): how seed 000's document is broken (a JSON Patch), and where and why it is refused.
 struct Broken {
   std::string what;
-  std::function<void(Json&)> breaks;
+  Json patch;
   std::string pointer;
   std::string because;
+  std::string because_vi;
 };
 
-const std::string milestone = "/roadmap/milestones/3";  // report-2023: opens 1/10, due by 30/11, closes 31/12/2023
 // Seed 000's individual alternatives, behind the rule on sanctions in force (000 II.2.2b).
 const std::string individual = "/profile/rule_sets/0/individual/children/1";
-const std::string initiatives = individual + "/children/0/children/0";
 const std::string economic = "/profile/rule_sets/0/collective/children/3/children/1/children/2";
 
 Json& at(Json& document, const std::string& pointer) { return document[Json::json_pointer(pointer)]; }
 
-/// A quota on registrations in each year's registration milestone, per unit.
-Json quota(Json at_least, Json at_most) {
-  return Json{{"step", "register"},
-              {"milestones", {{"kind", "registration"}, {"year", "step_date"}}},
-              {"scope", "per_unit"},
-              {"at_least", std::move(at_least)},
-              {"at_most", std::move(at_most)}};
+/// The catalogue's list `part` ("files" or "procedures").
+std::vector<Broken> catalogue(const std::string& part) {
+  const Json all = Json::parse(read(fs::path(EXEMPLAR_SOURCE_DIR) / "tests" / "data" / "malformed-plans.json"));
+  std::vector<Broken> out;
+  for (const Json& each : all.at(part)) {
+    out.push_back(Broken{each.at("what"), each.at("patch"), each.at("pointer"), each.at("because"),
+                         each.value("because_vi", std::string())});
+  }
+  return out;
 }
 
-const std::vector<Broken>& catalogue() {
-  static const std::vector<Broken> all{
-      {"a missing field", [](Json& d) { at(d, milestone + "/deadline").erase("bound"); },
-       milestone + "/deadline/bound", "missing"},
-      {"a field of the wrong type", [](Json& d) { at(d, "/roadmap/first_year") = "2021"; },
-       "/roadmap/first_year", "a string where a whole number was expected"},
-      {"an unknown enum value", [](Json& d) { at(d, "/procedure/registration") = "strict"; },
-       "/procedure/registration", "'strict' is not one of hard, soft, council"},
-      {"an unknown stage in a grant", [](Json& d) { at(d, "/procedure/grants/0/stages/0") = "nominated"; },
-       "/procedure/grants/0/stages/0", "'nominated' is not one of initial, discovered, fostered, registered"},
-      {"an unknown weekday", [](Json& d) { at(d, "/roadmap/calendar/weekend/0") = "sun"; },
-       "/roadmap/calendar/weekend/0", "'sun' is not one of sunday, monday"},
-      {"a day that does not exist", [](Json& d) { at(d, milestone + "/deadline/date") = "2025-02-30"; },
-       milestone + "/deadline/date", "'2025-02-30' is not a date (YYYY-MM-DD)"},
-      {"a date outside the supported years", [](Json& d) { at(d, milestone + "/open_period/opens") = "1850-10-01"; },
-       milestone + "/open_period/opens", "1850-10-01 is outside the years 1900-2999"},
-      {"an open period that closes before it opens", [](Json& d) { at(d, milestone + "/open_period/closes") = "2023-09-30"; },
-       milestone + "/open_period/closes", "the open period closes on 2023-09-30, before it opens on 2023-10-01"},
-      {"a deadline after its window", [](Json& d) { at(d, milestone + "/deadline/date") = "2024-01-15"; },
-       milestone + "/deadline/date", "the last day on time, 2024-01-15, is after the open period closes on 2023-12-31"},
-      {"a roadmap before the years the library computes with", [](Json& d) { at(d, "/roadmap/first_year") = 1800; },
-       "/roadmap/first_year", "1800 is before 1900, the first year a roadmap may cover"},
-      {"a roadmap that ends before it starts", [](Json& d) { at(d, "/roadmap/last_year") = 2020; },
-       "/roadmap/last_year", "the roadmap ends in 2020, before it starts in 2021"},
-      {"a milestone outside the roadmap's years", [](Json& d) { at(d, milestone + "/year") = 2030; },
-       milestone + "/year", "2030 is outside the roadmap's years 2021-2025"},
-      {"two milestones with one id", [](Json& d) { at(d, "/roadmap/milestones/4/id") = "report-2023"; },
-       "/roadmap/milestones/4/id", "'report-2023' is already the id of milestone 3"},
-      {"phases out of the period's order", [](Json& d) { at(d, "/roadmap/phases/2/phase") = "planning"; },
-       "/roadmap/phases/2", "the phases are not in the period's order"},
-      {"a make-up working day on a weekday", [](Json& d) { at(d, "/roadmap/calendar/make_up_days") = Json{"2025-03-05"}; },
-       "/roadmap/calendar/make_up_days/0", "a make-up working day replaces a weekend day"},
-      {"an empty any-of", [](Json& d) { at(d, individual + "/children") = Json::array(); },
-       individual + "/children", "a rule of kind any_of needs at least one child"},
-      {"a leaf with children", [](Json& d) { at(d, economic + "/children") = Json::array(); },
-       economic + "/children", "a rule of kind indicator has no children"},
-      {"two rules with one id", [](Json& d) { at(d, individual + "/children/1/id") = "000.individual.record"; },
-       individual + "/children/1/id", "'000.individual.record' is already the id of the rule at " + individual + "/children/0"},
-      {"a negative count", [](Json& d) { at(d, initiatives + "/params/required") = -3; },
-       initiatives + "/params/required", "a negative number where a count or id was expected"},
-      {"a count of zero", [](Json& d) { at(d, initiatives + "/params/required") = 0; },
-       initiatives + "/params/required", "a count of 0 is always met; ask for at least 1"},
-      {"a percentage over 100", [](Json& d) { at(d, economic + "/params/percent") = 120.5; },
-       economic + "/params/percent", "a percentage from 0 to 100 that can be met"},
-      {"a percentage written as text", [](Json& d) { at(d, economic + "/params/percent") = "NaN"; },
-       economic + "/params/percent", "a string where a number was expected"},
-      {"a council share over 100%", [](Json& d) { at(d, "/procedure/council/approval/numerator") = 3; },
-       "/procedure/council/approval", "a threshold is a share above 0 that can be reached"},
-      {"rule sets out of date order", [](Json& d) { at(d, "/profile/rule_sets").push_back(at(d, "/profile/rule_sets/0")); },
-       "/profile/rule_sets/1/effective_from", "rule sets are listed in the order they take effect"},
-      {"a rating day that does not exist", [](Json& d) { at(d, "/profile/calendar/month") = 2; at(d, "/profile/calendar/day") = 30; },
-       "/profile/calendar", "the rating day is a day of the year"},
-      {"a quota whose least is above its most", [](Json& d) { at(d, "/procedure/quotas").push_back(quota(6, 5)); },
-       "/procedure/quotas/0/at_least", "at least 6 is more than at most 5"},
-      {"an unknown field", [](Json& d) { at(d, milestone)["colour"] = "red"; },
-       milestone + "/colour", "not a field of this document"},
-      {"an empty title", [](Json& d) { at(d, "/title/vi") = ""; }, "/title/vi", "must not be empty"},
-      {"another kind of document", [](Json& d) { at(d, "/schema") = "exemplar.journal"; },
-       "/schema", "'exemplar.journal' is not the schema of a plan, 'exemplar.plan'"},
-      {"a newer version", [](Json& d) { at(d, "/version") = 3; },
-       "/version", "version 3 is newer than this library reads (up to 2); upgrade the library"},
-  };
-  return all;
+/// Seed 000's document broken as the catalogue says.
+Json broken_document(const Broken& broken) {
+  try {
+    return seed_document().patch(broken.patch);
+  } catch (const Json::exception& error) {
+    ADD_FAILURE() << broken.what << ": the patch does not apply to seed 000's plan: " << error.what();
+    return seed_document();
+  }
 }
 
 TEST(JsonPlan, EveryMalformedFileOfTheCatalogueIsRefusedAtThePointerOfItsBadField) {
-  for (const Broken& broken : catalogue()) {
+  const std::vector<Broken> all = catalogue("files");
+  ASSERT_GE(all.size(), 30U);
+  for (const Broken& broken : all) {
     SCOPED_TRACE(broken.what);
-    Json document = seed_document();
-    broken.breaks(document);
+    const Json document = broken_document(broken);
 
     const Refusal refusal = refusal_of(document);
     auto from_text = json::plan_from_text(document.dump());
@@ -473,105 +436,19 @@ TEST(JsonPlan, AVersionOneFileIsRefusedNamingBothVersions) {
   EXPECT_EQ(from_text.error(), refusal);
 }
 
-/// One malformed procedure: how seed 000's document is broken, where it is refused, and why in
-/// both languages.
-struct BrokenProcedure {
-  std::string what;
-  std::function<void(Json&)> breaks;
-  std::string pointer;
-  std::string because_en;
-  std::string because_vi;
-};
-
-Json arrow(std::string from, std::string command, std::string to, std::string guard) {
-  return Json{{"from", std::move(from)}, {"command", std::move(command)}, {"to", std::move(to)}, {"guard", std::move(guard)}};
-}
-
-/// Removes every element of the array at `pointer` whose `key` is `value`.
-void erase_where(Json& document, const std::string& pointer, const std::string& key, const std::string& value) {
-  Json kept = Json::array();
-  for (const Json& each : at(document, pointer)) {
-    if (each.at(key) != value) kept.push_back(each);
-  }
-  at(document, pointer) = std::move(kept);
-}
-
-/// Removes `value` from the array at `pointer`.
-void erase_value(Json& document, const std::string& pointer, const std::string& value) {
-  Json kept = Json::array();
-  for (const Json& each : at(document, pointer)) {
-    if (each != value) kept.push_back(each);
-  }
-  at(document, pointer) = std::move(kept);
-}
-
-const std::vector<BrokenProcedure>& procedure_catalogue() {
-  static const std::vector<BrokenProcedure> all{
-      {"an arrow out of a final stage",
-       [](Json& d) { at(d, "/procedure/arrows").push_back(arrow("withdrawn", "nominate", "registered", "")); },
-       "/procedure/arrows/0/from", "'withdrawn' is a final stage: no step leaves it", "là trạng thái kết thúc"},
-      {"an arrow back to before discovery",
-       [](Json& d) { at(d, "/procedure/arrows").push_back(arrow("reviewed", "nominate", "initial", "")); },
-       "/procedure/arrows/0/to", "no step leads back to before discovery", "không bước nào quay về trước khi phát hiện"},
-      {"an arrow naming an unknown guard",
-       [](Json& d) { at(d, "/procedure/arrows").push_back(arrow("reviewed", "nominate", "registered", "has_budget")); },
-       "/procedure/arrows/0/guard", "'has_budget' is not a guard; the guards are council_proposed", "không phải điều kiện đã biết"},
-      {"an arrow out of a stage no step reaches",
-       [](Json& d) {
-         erase_value(d, "/procedure/steps", "recognize");
-         at(d, "/procedure/arrows").push_back(arrow("recognized", "nominate", "registered", "has_higher_level"));
-       },
-       "/procedure/arrows/0/from", "no step of the plan reaches 'recognized', so this arrow can never be taken",
-       "không bước nào của kế hoạch dẫn tới"},
-      {"steps out of a stage no step reaches", [](Json& d) { erase_value(d, "/procedure/steps", "recognize"); },
-       "/procedure/steps", "no step of the plan reaches 'recognized', so 'commend' from there can never be taken",
-       "không bước nào của kế hoạch dẫn tới"},
-      {"a step no role may take", [](Json& d) { erase_where(d, "/procedure/grants", "command", "revoke"); },
-       "/procedure/steps", "the plan uses the step 'revoke' but grants it to no role", "nhưng không giao cho vai trò nào"},
-      {"a plan without discovery", [](Json& d) { erase_value(d, "/procedure/steps", "discover"); },
-       "/procedure/steps", "a plan without discovery can never start a candidate", "không có ứng viên nào"},
-      {"a quota of at most 0", [](Json& d) { at(d, "/procedure/quotas").push_back(quota(nullptr, 0)); },
-       "/procedure/quotas/0/at_most", "a quota of at most 0 allows nobody", "chỉ tiêu tối đa 0"},
-      {"a quota of at least 0", [](Json& d) { at(d, "/procedure/quotas").push_back(quota(0, 2)); },
-       "/procedure/quotas/0/at_least", "a quota of at least 0 asks nothing", "chỉ tiêu tối thiểu 0"},
-      {"a quota of neither least nor most", [](Json& d) { at(d, "/procedure/quotas").push_back(quota(nullptr, nullptr)); },
-       "/procedure/quotas/0", "a quota says at least or at most how many", "chỉ tiêu phải nêu số lượng"},
-      {"an award power for an unknown role", [](Json& d) { at(d, "/procedure/awards/0/role") = "emperor"; },
-       "/procedure/awards/0/role", "'emperor' is not one of", "emperor"},
-      {"an award power listing a role twice",
-       [](Json& d) { at(d, "/procedure/awards").push_back(at(d, "/procedure/awards/0")); },
-       "/procedure/awards/2/role", "the role 'agency_head' is listed twice", "bị liệt kê hai lần"},
-      {"an award both granted and proposed",
-       [](Json& d) { at(d, "/procedure/awards/0/proposes").push_back("agency_certificate"); },
-       "/procedure/awards/0/proposes", "an award is either granted or proposed upward, not both",
-       "chỉ được tặng hoặc đề nghị cấp trên"},
-      {"a timing naming a milestone the roadmap lacks",
-       [](Json& d) { at(d, "/procedure/timings/0/milestones")["id"] = "registration-2030"; },
-       "/procedure/timings/0/milestones/id", "the roadmap has no milestone 'registration-2030'",
-       "lộ trình không có mốc «registration-2030»"},
-      {"a quota naming a milestone of another kind",
-       [](Json& d) {
-         Json q = quota(1, 2);
-         q["milestones"]["id"] = "report-2023";
-         at(d, "/procedure/quotas").push_back(std::move(q));
-       },
-       "/procedure/quotas/0/milestones/kind", "the milestone 'report-2023' is a report, not a registration", "report-2023"},
-  };
-  return all;
-}
-
 TEST(JsonPlan, EveryMalformedProcedureIsRefusedAtThePointerOfItsBadFieldInBothLanguages) {
-  for (const BrokenProcedure& broken : procedure_catalogue()) {
+  const std::vector<Broken> all = catalogue("procedures");
+  ASSERT_GE(all.size(), 15U);
+  for (const Broken& broken : all) {
     SCOPED_TRACE(broken.what);
-    Json document = seed_document();
-    broken.breaks(document);
+    const Json document = broken_document(broken);
 
     const Refusal refusal = refusal_of(document);
     auto from_text = json::plan_from_text(document.dump());
 
     EXPECT_EQ(refusal.code, RefusalCode::invalid_argument);
     EXPECT_EQ(refusal.subject, broken.pointer);
-    EXPECT_NE(refusal.detail.en.find(broken.because_en), std::string::npos) << refusal.detail.en;
+    EXPECT_NE(refusal.detail.en.find(broken.because), std::string::npos) << refusal.detail.en;
     EXPECT_NE(refusal.detail.vi.find(broken.because_vi), std::string::npos) << refusal.detail.vi;
     ASSERT_FALSE(from_text);
     EXPECT_EQ(from_text.error(), refusal);

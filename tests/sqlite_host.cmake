@@ -14,4 +14,8 @@ if(TARGET sqlite_host AND TARGET sqlite_host_tamper)
   add_test(NAME example.sqlite_host.tamper
            COMMAND ${CMAKE_COMMAND} -DHOST=$<TARGET_FILE:sqlite_host> -DTAMPER=$<TARGET_FILE:sqlite_host_tamper>
                    -DWORK=${_sqlite_host_work}/tamper -P ${_sqlite_host_scripts}/tamper_test.cmake)
+  # Issue 15: --plan (the plan's windows and criteria) and --create.
+  add_test(NAME example.sqlite_host.plan
+           COMMAND ${CMAKE_COMMAND} -DHOST=$<TARGET_FILE:sqlite_host> -DPLANS=${PROJECT_SOURCE_DIR}/plans
+                   -DWORK=${_sqlite_host_work}/plan -P ${_sqlite_host_scripts}/plan_test.cmake)
 endif()

@@ -14,7 +14,8 @@
 // It checks itself and exits 1 when a count does not add up or when the journal, replayed from
 // nothing (and read back from --journal's file), does not give the live state exactly.
 //
-// Usage: five_year_cycle [--plan ID | --plan-file F] [--seed N] [--units N] [--people N]
+// Usage: five_year_cycle --version
+//        five_year_cycle [--plan ID | --plan-file F] [--seed N] [--units N] [--people N]
 //                        [--until YYYY-MM-DD] [--lang vi|en] [--format text|json|csv]
 //                        [--journal F] [--diagram lifecycle|period|year|roadmap --format dot|mermaid|scxml]
 //        five_year_cycle --scale national [--plan ID | --plan-file F] [--seed N] [--lang vi|en]
@@ -23,13 +24,17 @@
 // --scale national runs the plan over 2.5 million individuals and 150 thousand collectives in 700
 // units (national.hpp; --units and --people make a smaller country with the same proportions), writes the binary journal to --journal (national-journal.bin by default),
 // reads it back and replays it, prints what it did on standard output (the same seed, the same
-// text) and how long each phase took on standard error.
+// text) and how long each phase took on standard error, with where the journal file went and its size.
+//
+// Exit codes (docs/cli.md): 0 done; 1 a self-check failed; 2 a bad command line or plan file.
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <exemplar/json/journal.hpp>
 #include <exemplar/json/plan.hpp>
@@ -97,7 +102,18 @@ int main(int argc, char** argv) {
   bool no_verify = false;
   auto* plan_option = app.add_option("--plan", plan_id, "a built-in plan's id")->capture_default_str();
   app.add_option("--plan-file", plan_file, "a plan in JSON (see docs/plan-schema.md)")->excludes(plan_option);
-  app.add_option("--seed", settings.seed, "the random seed: the same seed gives the same report")->capture_default_str();
+  app.set_version_flag("--version", std::string("five_year_cycle ") + version_string);
+  // Digits only: "-1" must be refused, not read as 18446744073709551615 (numbers too large for
+  // 64 bits CLI11 refuses itself).
+  const CLI::Validator whole_number(
+      [](std::string& text) {
+        const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+        return digits ? std::string() : "'" + text + "' is not a whole number from 0 to 18446744073709551615";
+      },
+      "N");
+  app.add_option("--seed", settings.seed, "the random seed: the same seed gives the same report")
+      ->check(whole_number)
+      ->capture_default_str();
   app.add_option("--units", settings.units, "how many units")->check(CLI::Range(1U, 5000U))->capture_default_str();
   app.add_option("--people", settings.people, "how many people (individuals at national scale: 2500000)")
       ->check(CLI::Range(1U, 5000000U))
@@ -111,7 +127,12 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"agency", "national"}))
       ->capture_default_str();
   app.add_flag("--no-verify", no_verify, "national scale: do not read the journal file back and replay it");
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    // Help and --version exit 0; every bad command line exits 2, whatever CLI11's own code is.
+    return app.exit(error) == 0 ? 0 : 2;
+  }
 
   const Lang lang = *from_identifier<Lang>(lang_text);
   Plan plan;
@@ -126,6 +147,19 @@ int main(int argc, char** argv) {
     auto found = plans::find(plan_id);
     if (!found) return fail(found.error().message(lang));
     plan = std::move(*found);
+  }
+  // The simulated units discover their own people at agency level: a plan that lets no unit head
+  // do that would run five empty years and then fail its self-check, so say so before the run.
+  if (diagram_name.empty()) {
+    auto policy = Policy::make(plan.procedure.grants);
+    const Actor head{ActorId{1}, Role::unit_head, UnitId{1}};
+    if (!policy) return fail(policy.error().message(lang));
+    if (auto may = policy->check(head, CommandKind::discover, Stage::initial, Level::agency, head.unit); !may) {
+      return fail(lang == Lang::vi ? "kế hoạch không cho trưởng đơn vị nào phát hiện ứng viên ở cấp cơ quan, nên không có gì để "
+                                     "mô phỏng: " + may.error().message(lang)
+                                   : "the plan lets no unit head discover a candidate at agency level, so there is nothing to "
+                                     "simulate: " + may.error().message(lang));
+    }
   }
   if (!until.empty()) {
     auto parsed = json::parse_iso_date(until);
@@ -157,6 +191,15 @@ int main(int argc, char** argv) {
     if (!outcome) return fail(outcome.error(), 1);
     std::cout << sim::national_report(plan, national, *outcome, lang);
     std::cerr << sim::national_timings(*outcome);
+    // Where the journal went and how large it is: the absolute path differs between machines, so
+    // it goes with the timings, not into the report.
+    std::error_code error;
+    const auto where = std::filesystem::absolute(national.journal_path, error);
+    std::string mib = fmt::format("{:.1f}", static_cast<double>(outcome->journal_bytes) / (1024.0 * 1024.0));
+    if (lang == Lang::vi) std::replace(mib.begin(), mib.end(), '.', ',');  // the Vietnamese decimal comma
+    std::cerr << "five_year_cycle: " << (lang == Lang::vi ? "đã ghi nhật ký vào " : "wrote the journal to ")
+              << (error ? national.journal_path : where.string()) << " ("
+              << fmt::format("{} MiB, {} {}", mib, outcome->journal_bytes, lang == Lang::vi ? "byte" : "bytes") << ")\n";
     return 0;
   }
   if (settings.people > 200000U) return fail("the agency run keeps at most 200000 people; use --scale national for more");

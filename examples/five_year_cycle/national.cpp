@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "../common/journal_file.hpp"
 #include "simulation.hpp"
 
 namespace sim {
@@ -278,43 +279,6 @@ class CountryEvidence final : public EvidenceSource {
   const std::vector<std::uint32_t>& slot_of_;
   bg::date day_{bg::not_a_date_time};
   mutable Evidence scratch_;
-};
-
-/// The binary journal file: each record as a 4-byte little-endian length and its blob (binary.hpp),
-/// written in large pieces.
-class JournalFile {
- public:
-  explicit JournalFile(const std::string& path) : out_(path, std::ios::binary | std::ios::trunc) {}
-
-  [[nodiscard]] bool good() const { return static_cast<bool>(out_); }
-
-  void append(const Record& record) {
-    const std::size_t at = buffer_.size();
-    buffer_.resize(at + 4);
-    append_binary(record, buffer_);
-    const auto length = static_cast<std::uint32_t>(buffer_.size() - at - 4);
-    for (std::size_t i = 0; i < 4; ++i) buffer_[at + i] = static_cast<std::uint8_t>(length >> (8 * i));
-    if (buffer_.size() >= kFlushBytes) flush();
-  }
-
-  void flush() {
-    out_.write(reinterpret_cast<const char*>(buffer_.data()), static_cast<std::streamsize>(buffer_.size()));
-    bytes_ += buffer_.size();
-    buffer_.clear();
-  }
-
-  [[nodiscard]] bool close() {
-    flush();
-    out_.close();
-    return static_cast<bool>(out_);
-  }
-  [[nodiscard]] std::uint64_t bytes() const noexcept { return bytes_ + buffer_.size(); }
-
- private:
-  static constexpr std::size_t kFlushBytes = std::size_t{8} << 20U;
-  std::ofstream out_;
-  std::vector<std::uint8_t> buffer_;
-  std::uint64_t bytes_ = 0;
 };
 
 /// What the day's agenda holds: a batch phase of a year's round, or one candidate's next step.
@@ -737,35 +701,18 @@ class NationalRun {
   /// Reads the journal file back and replays it into a fresh journal: every record's number, chain,
   /// hash and event are checked, and the result must be the live state.
   std::optional<std::string> verify() {
-    std::ifstream in(settings_.journal_path, std::ios::binary);
-    if (!in) return "cannot read the journal back from '" + settings_.journal_path + "'";
+    files::JournalFileReader in(settings_.journal_path);
+    if (!in.good()) return "cannot read the journal back from '" + settings_.journal_path + "'";
     // The plan's own procedure; replay checks every step but the running plan's state.
     auto replayer = Workflow::make(plan_.procedure);
     if (!replayer) return "the plan's procedure does not make a workflow: " + replayer.error().message(Lang::en);
     Journal replayed(*replayer);
-    // Read in large pieces; a record never straddles what has been parsed.
-    std::vector<std::uint8_t> buffer;
-    std::size_t at = 0;
-    const auto have = [&](std::size_t bytes) {
-      if (buffer.size() - at >= bytes) return true;
-      buffer.erase(buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(at));
-      at = 0;
-      const std::size_t kept = buffer.size();
-      buffer.resize(std::max(kept + bytes, kept + (std::size_t{8} << 20U)));
-      in.read(reinterpret_cast<char*>(buffer.data() + kept), static_cast<std::streamsize>(buffer.size() - kept));
-      buffer.resize(kept + static_cast<std::size_t>(in.gcount()));
-      return buffer.size() >= bytes;
-    };
-    while (have(4)) {
-      const std::uint8_t* length = buffer.data() + at;
-      const std::uint32_t size = length[0] | (length[1] << 8U) | (length[2] << 16U) | (static_cast<std::uint32_t>(length[3]) << 24U);
-      if (!have(4 + std::size_t{size})) return std::string("the journal file ends inside a record");
-      if (auto applied = replayed.replay_binary(ByteView{buffer.data() + at + 4, size}); !applied) {
+    for (auto next = in.next(); !std::holds_alternative<files::JournalFileReader::End>(next); next = in.next()) {
+      if (const auto* broken = std::get_if<files::JournalFileReader::Broken>(&next)) return "the journal file: " + broken->why.en;
+      if (auto applied = replayed.replay_binary(std::get<ByteView>(next)); !applied) {
         return "the journal file does not replay: " + applied.error().message(Lang::en);
       }
-      at += 4 + std::size_t{size};
     }
-    if (at != buffer.size()) return std::string("the journal file ends inside a record's length");
     if (replayed.sequence() != journal_->sequence() || replayed.head() != journal_->head()) {
       return std::string("the journal file does not end where the run did");
     }
@@ -783,7 +730,7 @@ class NationalRun {
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> slot_of_;  ///< person (then collective) index -> slot index + 1; 0 when none
   CountryEvidence evidence_;
-  JournalFile file_;
+  files::JournalFileWriter file_;
   std::unique_ptr<RunningPlan> running_;
   std::unique_ptr<Journal> journal_;
   std::vector<RoundDays> rounds_;

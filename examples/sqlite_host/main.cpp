@@ -15,7 +15,7 @@
 // it cannot trust, naming the record where trust ends.
 //
 // Prints, for example:
-//   $ sqlite_host --db hr.db discover --id 42 --unit 7 --subject individual --position staff
+//   $ sqlite_host --db hr.db --create discover --id 42 --unit 7 --subject individual --position staff
 //         --field inspection --description "Thanh tra viên có 3 sáng kiến" --as unit_head:3:7 --date 2022-02-10
 //   #1 2022-02-10 candidate 42: discover by head of unit (subject individual, unit 7, position staff,
 //      field inspection, level agency level, description Thanh tra viên có 3 sáng kiến)
@@ -34,8 +34,14 @@
 //   The database cannot be trusted (1 problem(s)); nothing was changed:
 //     Journal record 1: The record was edited: its hash does not match its content.
 //
-// Exit codes: 0 done; 1 the program's own check failed; 2 bad command line; 3 refused (nothing
-// changed); 4 the database cannot be trusted (nothing changed); 5 storage error or a schema newer
+// --create makes the database file when it does not exist; without it a missing file is refused
+// (exit 2), so a mistyped path never becomes a new, empty database. --plan FILE (a plan file,
+// plans/*.json) makes every step go through that plan's procedure and its running plan's checks:
+// the milestones' open periods and late policies, the quotas, the criteria (this host keeps no
+// evidence, so registering under checked criteria is refused as missing its prerequisite).
+//
+// Exit codes: 0 done; 1 the program's own check failed; 2 bad command line, a missing database
+// without --create, or a bad plan file; 3 refused (nothing changed); 4 the database cannot be trusted (nothing changed); 5 storage error or a schema newer
 // than this program; 99 stopped on purpose by --crash-after.
 //
 // --crash-after N stops the process with std::_Exit(99) right after the N-th statement of the
@@ -51,6 +57,10 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
 #include <iterator>
 #include <limits>
 #include <map>
@@ -66,6 +76,7 @@
 #include <exemplar/binary.hpp>
 #include <exemplar/exemplar.hpp>
 #include <exemplar/journal.hpp>
+#include <exemplar/json/plan.hpp>
 
 #include "sqlite.hpp"
 
@@ -280,6 +291,7 @@ struct Loaded {
   std::size_t records = 0;
   std::map<CandidateId, std::uint64_t> last_record;  // each candidate's latest record
   std::vector<Problem> problems;
+  std::vector<std::vector<std::uint8_t>> blobs;  // the stored records, in order
 };
 
 // Replays the whole journal with its hash checks, then compares each row's columns, the head in
@@ -338,6 +350,7 @@ Loaded load(Database& db, const Workflow& flow) {
   }
   if (!loaded.problems.empty()) return loaded;
   loaded.snapshot = std::move(*replayed);
+  loaded.blobs = std::move(blobs);
 
   // The head kept in meta shows records cut off the end, which the chain alone cannot show.
   const std::string head_sequence = meta_value(db, "head_sequence").value_or("?");
@@ -428,11 +441,19 @@ Refusal unknown_candidate(CandidateId id) {
 // Applies one command in one transaction: the journal row, the candidate's snapshot row and the
 // head in meta are stored together, or not at all.
 int apply_command(Database& db, const Workflow& flow, CandidateId id, const Command& command, const Actor& actor,
-                  bg::date date, Lang lang, CrashPoint& crash) {
+                  bg::date date, Lang lang, CrashPoint& crash, RunningPlan* plan) {
   Transaction transaction(db, "BEGIN IMMEDIATE");
   crash.passed("BEGIN IMMEDIATE");
   Loaded loaded = load(db, flow);
   if (!loaded.problems.empty()) return report_untrusted(loaded.problems, lang);
+  if (plan != nullptr) {
+    // The plan's quotas count the steps already taken: its tally hears the stored journal again.
+    Journal counting(flow);
+    if (!counting.subscribe(plan->tally())) return exit_self_check;
+    for (const auto& blob : loaded.blobs) {
+      if (!counting.replay_binary(blob)) return exit_self_check;
+    }
+  }
   Journal journal(flow, loaded.snapshot);
 
   const Candidate* known = journal.find(id);
@@ -555,6 +576,8 @@ int verify(Database& db, const Workflow& flow, Lang lang) {
 // Everything the command line may carry; each subcommand reads the fields it declares.
 struct Inputs {
   std::string db_path;
+  bool create = false;
+  std::string plan_file;
   std::string lang = "en";
   int crash_after = 0;
   std::uint32_t id = 0;
@@ -600,6 +623,28 @@ Command make_command(CommandKind kind, const Inputs& in) {
   return commands::Nominate{};
 }
 
+/// The evidence of a host that keeps none.
+class NoEvidence final : public EvidenceSource {
+ public:
+  const Evidence* find(CandidateId) const override { return nullptr; }
+};
+
+/// The plan in a plan file, or why not.
+tl::expected<Plan, std::string> read_plan(const std::string& path, Lang lang) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error) || std::filesystem::file_size(path, error) > json::max_plan_bytes) {
+    return tl::make_unexpected(say(Text{fmt::format("'{}' is not a plan file of at most {} bytes", path, json::max_plan_bytes),
+                                        fmt::format("'{}' không phải tệp kế hoạch tối đa {} byte", path, json::max_plan_bytes)},
+                                   lang));
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto plan = json::plan_from_text(text.str());
+  if (!plan) return tl::make_unexpected(path + ": " + plan.error().message(lang));
+  return std::move(*plan);
+}
+
 const CLI::Validator date_check(
     [](std::string& text) { return parse_date(text) ? std::string() : "'" + text + "' is not a date (YYYY-MM-DD)"; },
     "YYYY-MM-DD");
@@ -618,7 +663,10 @@ int main(int argc, char** argv) {
                "sqlite_host"};
   app.fallthrough();
   app.require_subcommand(1);
-  app.add_option("--db", in.db_path, "the SQLite database file (created when missing)")->required();
+  app.add_option("--db", in.db_path, "the SQLite database file")->required();
+  app.add_flag("--create", in.create, "make the database file when it does not exist (otherwise refused)");
+  app.add_option("--plan", in.plan_file,
+                 "a plan file (JSON, plans/*.json): steps go through its windows, quotas and criteria");
   app.add_option("--lang", in.lang, "the language of messages")->check(CLI::IsMember({"en", "vi"}))->capture_default_str();
   app.add_option("--crash-after", in.crash_after,
                  "stop abruptly after the N-th statement of the command's transaction (for the crash test)")
@@ -685,6 +733,34 @@ int main(int argc, char** argv) {
   }
 
   const Lang lang = from_identifier<Lang>(in.lang).value_or(Lang::en);
+  // A mistyped path must not quietly become a new, empty database.
+  if (!in.create && !std::filesystem::exists(in.db_path)) {
+    std::fprintf(stderr, "sqlite_host: %s\n",
+                 say(Text{fmt::format("there is no database '{}'; give --create to make a new one", in.db_path),
+                          fmt::format("không có cơ sở dữ liệu '{}'; thêm --create để tạo mới", in.db_path)},
+                     lang)
+                     .c_str());
+    return exit_usage;
+  }
+  // With --plan, the plan's own procedure decides every step, with its running plan's checks: the
+  // milestones' open periods and late policies (on the dates alone: this host stores no milestone
+  // completions or waivers), the quotas, and the criteria. The host keeps no evidence records, so
+  // registering under criteria the plan checks is refused as missing its prerequisite.
+  const NoEvidence no_evidence;
+  std::unique_ptr<RunningPlan> running;
+  if (!in.plan_file.empty()) {
+    auto plan = read_plan(in.plan_file, lang);
+    if (!plan) {
+      std::fprintf(stderr, "sqlite_host: %s\n", plan.error().c_str());
+      return exit_usage;
+    }
+    auto made = RunningPlan::make(std::move(*plan), no_evidence);
+    if (!made) {
+      std::fprintf(stderr, "sqlite_host: %s: %s\n", in.plan_file.c_str(), made.error().message(lang).c_str());
+      return exit_usage;
+    }
+    running = std::move(*made);
+  }
   try {
     Database db(in.db_path);
     db.exec("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
@@ -693,7 +769,8 @@ int main(int argc, char** argv) {
       return exit_storage;
     }
 
-    const Workflow flow;
+    const Workflow default_flow;
+    const Workflow& flow = running ? running->workflow() : default_flow;
     CLI::App* chosen = app.get_subcommands().front();
     if (chosen == show_command) return show(db, flow, in.id ? std::optional<CandidateId>(CandidateId{in.id}) : std::nullopt, lang);
     if (chosen == verify_command) return verify(db, flow, lang);
@@ -702,7 +779,8 @@ int main(int argc, char** argv) {
     if (chosen == options_command) return options(db, flow, CandidateId{in.id}, actor, date, lang);
 
     CrashPoint crash(in.crash_after);
-    return apply_command(db, flow, CandidateId{in.id}, make_command(command_of.at(chosen), in), actor, date, lang, crash);
+    return apply_command(db, flow, CandidateId{in.id}, make_command(command_of.at(chosen), in), actor, date, lang, crash,
+                         running.get());
   } catch (const SqlError& error) {
     std::fprintf(stderr, "sqlite_host: %s: %s\n", lang == Lang::vi ? "lỗi lưu trữ" : "storage error", error.what());
     return exit_storage;

@@ -5,8 +5,9 @@
 # Needs HOST (the sqlite_host executable) and DB (the database file) set by the including script.
 
 # Runs the tool on DB with the given arguments; sets <prefix>_rc and <prefix>_out (stdout + stderr).
+# --create: the scripts start from no database (without it, a missing database is refused).
 function(run_host prefix)
-  execute_process(COMMAND "${HOST}" --db "${DB}" ${ARGN}
+  execute_process(COMMAND "${HOST}" --db "${DB}" --create ${ARGN}
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   set(${prefix}_rc "${rc}" PARENT_SCOPE)
   set(${prefix}_out "${out}${err}" PARENT_SCOPE)

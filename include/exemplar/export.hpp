@@ -2,7 +2,8 @@
 //
 //   to_dot(table, name, lang)       Graphviz DOT (`dot -Tsvg`)
 //   to_mermaid(table, lang)         a Mermaid stateDiagram-v2
-//   to_scxml(table, name)           W3C SCXML: every state and transition, guards as `cond`
+//   to_scxml(table, name)           W3C SCXML (ECMAScript data model): every state and transition, each
+//                                   guard a datum the host sets or the event carries
 //   policy_markdown(policy, lang)   the authority policy as a Markdown table (docs/authority.md)
 //   awards_markdown(awards, lang)   the award powers: what each role grants and proposes upward
 //   pipeline_mermaid(checks, lang)  the decide pipeline as a Mermaid flowchart: the checks in order,
@@ -15,8 +16,10 @@
 // with no outgoing row are final.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
@@ -33,6 +36,9 @@ namespace detail {
 [[nodiscard]] std::string quote_label(std::string_view text);
 /// Escapes text for an XML attribute value.
 [[nodiscard]] std::string xml_escape(std::string_view text);
+/// An SCXML `cond` (ECMAScript, XML-escaped) that reads the guard `name` from the event's data when
+/// the event carries it as a boolean, and from the datum of that name otherwise.
+[[nodiscard]] std::string scxml_guard(std::string_view name);
 }  // namespace detail
 
 /// The table as a Graphviz digraph named `name`, states and edges labelled in `lang`.
@@ -75,13 +81,29 @@ template <class Table>
   return out;
 }
 
-/// The table as an SCXML document: states by identifier, events by identifier, guards as `cond`.
+/// The table as an SCXML document that a standard engine runs as the table does: states and events
+/// by identifier, the ECMAScript data model, and each guard declared as a boolean datum (false until
+/// the host sets it). A guarded transition reads the guard from the event's data when the event
+/// carries it (`submitEvent("review", {council_proposed: true})`), otherwise from the datum the host
+/// set; among a state's transitions for one event the first whose guard holds is taken, in the
+/// table's row order.
 template <class Table>
 [[nodiscard]] std::string to_scxml(const Table& table, std::string_view name) {
   const auto states = Table::states();
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += "<scxml xmlns=\"http://www.w3.org/2005/07/scxml\" version=\"1.0\" name=\"" + detail::xml_escape(name) +
-         "\" initial=\"" + std::string(identifier(states.front())) + "\">\n";
+  out += "<scxml xmlns=\"http://www.w3.org/2005/07/scxml\" version=\"1.0\" datamodel=\"ecmascript\" name=\"" +
+         detail::xml_escape(name) + "\" initial=\"" + std::string(identifier(states.front())) + "\">\n";
+  std::vector<std::string_view> guards;
+  for (const auto& row : table.rows()) {
+    if (!row.guard_name.empty() && std::find(guards.begin(), guards.end(), row.guard_name) == guards.end()) {
+      guards.push_back(row.guard_name);
+    }
+  }
+  if (!guards.empty()) {
+    out += "  <datamodel>\n";
+    for (std::string_view guard : guards) out += "    <data id=\"" + detail::xml_escape(guard) + "\" expr=\"false\"/>\n";
+    out += "  </datamodel>\n";
+  }
   for (auto state : states) {
     const std::string id(identifier(state));
     if (table.is_final(state)) {
@@ -92,7 +114,7 @@ template <class Table>
     for (const auto& row : table.rows()) {
       if (row.from != state) continue;
       out += "    <transition event=\"" + std::string(identifier(row.event)) + "\"";
-      if (!row.guard_name.empty()) out += " cond=\"" + detail::xml_escape(row.guard_name) + "\"";
+      if (!row.guard_name.empty()) out += " cond=\"" + detail::scxml_guard(row.guard_name) + "\"";
       out += " target=\"" + std::string(identifier(row.to)) + "\"/>\n";
     }
     out += "  </state>\n";

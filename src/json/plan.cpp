@@ -26,6 +26,7 @@ constexpr std::array<std::string_view, 7> weekday_names{"sunday",   "monday", "t
 constexpr std::size_t max_rule_depth = 16;
 constexpr std::size_t max_section_bytes = 64;
 constexpr std::size_t max_seed_bytes = 16;
+constexpr std::size_t max_schema_reference_bytes = 1024;
 
 /// Writes a plan into a document of type J: Json for to_json, ordered_json for the file text, so the
 /// files read in the order of the schema (docs/plan-schema.md) rather than alphabetically.
@@ -333,6 +334,15 @@ struct Writer {
     return out;
   }
 
+  /// The plan as its file holds it: the document, after the "$schema" editors validate it against.
+  static J file(const Plan& p) {
+    J out = J::object();
+    out["$schema"] = std::string(plan_schema_file);
+    J body = plan(p);
+    for (auto it = body.begin(); it != body.end(); ++it) out[it.key()] = std::move(it.value());
+    return out;
+  }
+
   static J plan(const Plan& p) {
     J out = J::object();
     out["schema"] = std::string(plan_schema);
@@ -397,7 +407,9 @@ class Loader {
       schema.fail(fmt::format("'{}' is not the schema of a plan, '{}'", written, plan_schema),
                   fmt::format("'{}' không phải lược đồ của kế hoạch, '{}'", written, plan_schema));
     }
-    doc.only({"schema", "version", "id", "title", "seed", "roadmap", "profile", "procedure"});
+    doc.only({"$schema", "schema", "version", "id", "title", "seed", "roadmap", "profile", "procedure"});
+    // "$schema" is for editors (plans/plan.schema.json); any text is accepted and nothing is read from it.
+    if (doc.has("$schema")) (void)doc["$schema"].text(max_schema_reference_bytes);
 
     Plan plan;
     plan.id = required_text(doc["id"], 128);
@@ -1061,7 +1073,7 @@ Json to_json(const Plan& plan) { return Writer<Json>::plan(plan); }
 std::string to_text(const Plan& plan) {
   // A plan built in code may hold bytes that are not UTF-8; they are written as U+FFFD rather than
   // thrown as nlohmann's type_error.
-  return Writer<nlohmann::ordered_json>::plan(plan).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+  return Writer<nlohmann::ordered_json>::file(plan).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
          "\n";
 }
 

@@ -3,8 +3,9 @@
 //   plan_schema, plan_format_version        {"schema":"exemplar.plan","version":2,...}
 //   max_plan_bytes                          the largest plan text read
 //   to_json(plan)  -> Json                  the document
-//   to_text(plan)  -> std::string           the document as a file: two-space indent, keys in
-//                                           schema order, one trailing newline (plans/*.json)
+//   to_text(plan)  -> std::string           the document as a file: "$schema" (plan_schema_file),
+//                                           then the keys in schema order, two-space indent, one
+//                                           trailing newline (plans/*.json)
 //   plan_from_json(document)                a Plan back, checked field by field, then validate(plan)
 //   plan_from_text(text)                    the same from file text
 //
@@ -33,6 +34,10 @@ namespace exemplar::json {
 
 /// The "schema" of a plan document.
 inline constexpr std::string_view plan_schema = "exemplar.plan";
+/// What a plan file's "$schema" names: the JSON Schema of the format, plans/plan.schema.json, next to
+/// the file (editors such as VS Code validate and complete the file with it). to_text writes it; the
+/// loader accepts any "$schema" text and ignores it.
+inline constexpr std::string_view plan_schema_file = "./plan.schema.json";
 /// The plan format this library writes and reads. Version 2 gathered the lifecycle's procedure
 /// into one object; a file of version 1 is refused with a message naming both versions.
 inline constexpr std::uint16_t plan_format_version = 2;
