@@ -35,6 +35,13 @@ readonly DEBIAN_PACKAGES=(
   graphviz
   clang
   libclang-rt-14-dev
+  # Reports people open (issue 15): the HTML page's test opens it in headless Chromium, the SVG
+  # charts' test rasterises them with rsvg-convert, both are Python scripts; DejaVu Sans draws
+  # the Vietnamese diacritics in the charts and the screenshot.
+  python3
+  chromium
+  librsvg2-bin
+  fonts-dejavu-core
 )
 
 # The example `demo` builds and runs, and where its binary lands under build/.

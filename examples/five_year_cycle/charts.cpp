@@ -80,7 +80,7 @@ Drawing gantt(const Plan& plan, const History& history, Lang lang) {
   d.title = fmt::format(vi ? "Lộ trình: các mốc và trạng thái ngày {}" : "Roadmap: the milestones and their states on {}",
                         format_date(history.last_day, lang));
   const auto& milestones = plan.roadmap.milestones;
-  constexpr int label_width = 340, plot_width = 780, row = 18, top = 52;
+  constexpr int label_width = 400, plot_width = 720, row = 18, top = 52;
   d.width = label_width + plot_width + 20;
   const int rows_end = top + static_cast<int>(milestones.size()) * row;
   d.height = rows_end + 48;
@@ -109,7 +109,7 @@ Drawing gantt(const Plan& plan, const History& history, Lang lang) {
     const MilestoneState state = status ? status->state : MilestoneState::upcoming;
     const double y = top + static_cast<double>(i) * row;
     const std::string& title = m.title.in(lang);
-    out += text_at(label_width - 6, y + 12, shortened(title, 52), "end");
+    out += text_at(label_width - 6, y + 12, std::to_string(m.year) + " · " + shortened(title, 56), "end");
     const double left = x(m.open_period.opens);
     const double right = x(m.open_period.closes + bg::days(1));
     const std::string deadline = status ? format_date(status->days.last_on_time, lang) : std::string("?");
@@ -136,7 +136,7 @@ Drawing funnel(const Tally& tally, Lang lang) {
   Drawing d;
   d.id = "funnel";
   d.title = vi ? "Phễu từng năm (theo năm phát hiện)" : "Each year's funnel (by the year of discovery)";
-  constexpr int left = 44, top = 40, plot_height = 220, bar_width = 16, gap = 28, legend_width = 190;
+  constexpr int left = 44, top = 40, plot_height = 220, bar_width = 16, gap = 28, legend_width = 270;
   const int group = static_cast<int>(funnel_stages.size()) * bar_width + gap;
   const int groups = std::max<int>(1, static_cast<int>(tally.by_year.size()));
   d.width = left + groups * group + legend_width;

@@ -25,7 +25,7 @@ table{border-collapse:collapse;font-size:13px;width:100%}
 th,td{border:1px solid #d0d4d8;padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#eef2f5;cursor:pointer;user-select:none}th::first-letter{text-transform:uppercase}
 th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
-td.n{text-align:right}.note{color:#5b6770;font-size:12px}
+td{white-space:nowrap}td.why{white-space:normal;min-width:24em}td.n{text-align:right}.note{color:#5b6770;font-size:12px}
 dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px;margin:8px 0}dt{color:#5b6770}dd{margin:0}
 )";
 
@@ -67,39 +67,52 @@ document.body.setAttribute('data-ready','1');})();
 
 std::string escaped(std::string_view text) { return xml_escape(text); }
 
-/// The units that registered nobody inside a registration milestone's open period by its last
-/// on-time day: what the officer chases before the council sits.
-std::string missing_registrations(const Plan& plan, const History& history, Lang lang) {
+/// For each milestone the plan ties unit steps to (its `inside` timings: register at registration,
+/// commend at a review, nominate at a send-up), the units that took none of those steps inside its
+/// open period by its last on-time day: whom the officer chases. Milestones no step is tied to are
+/// the agency's own, and the Gantt chart shows their state.
+std::string missing_units(const Plan& plan, const History& history, Lang lang) {
   const bool vi = lang == Lang::vi;
   std::string out;
   for (const Milestone& m : plan.roadmap.milestones) {
-    if (m.kind != MilestoneKind::registration || m.open_period.opens > history.last_day) continue;
+    std::set<CommandKind> steps;
+    for (const Timing& timing : plan.procedure.timings) {
+      const MilestoneSelector& selects = timing.milestones;
+      if (timing.rule == TimingRule::inside && (selects.id.empty() ? selects.kind == m.kind : selects.id == m.id)) {
+        steps.insert(timing.step);
+      }
+    }
+    if (steps.empty() || m.open_period.opens > history.last_day) continue;
     const MilestoneStatus* status = history.status.find(m.id);
     const bg::date last = status ? status->days.last_on_time : m.open_period.closes;
     std::set<UnitId> done;
     for (const Record& record : history.journal) {
       const Event& event = record.event;
-      if (event.kind() != CommandKind::register_ || event.date < m.open_period.opens || event.date > last) continue;
+      if (steps.count(event.kind()) == 0 || event.date < m.open_period.opens || event.date > last) continue;
       const auto candidate = history.candidates.find(event.candidate);
       if (candidate != history.candidates.end()) done.insert(candidate->second.unit);
     }
-    std::vector<std::string> missing;
+    std::string names;
+    std::size_t missing = 0;
     for (const Unit& unit : history.units) {
-      if (done.count(unit.id) == 0) missing.push_back(unit.name);
+      if (done.count(unit.id) != 0) continue;
+      names += (missing++ ? "; " : "") + escaped(unit.name);
     }
-    out += fmt::format("<li><strong>{}</strong> ({} {}{}): ", escaped(m.title.in(lang)), vi ? "hạn" : "due",
+    std::string step_names;
+    for (CommandKind step : steps) step_names += (step_names.empty() ? "" : vi ? " hoặc " : " or ") + std::string(label(step, lang));
+    out += fmt::format("<li><strong>{}</strong> ({}{} {}{}): ", escaped(m.title.in(lang)), escaped(step_names), vi ? "; hạn" : "; due",
                        format_date(last, lang), last > history.last_day ? (vi ? ", chưa đến hạn" : ", not yet due") : "");
-    if (missing.empty()) {
-      out += vi ? "tất cả các đơn vị đã đăng ký đúng hạn." : "every unit registered on time.";
+    if (missing == 0) {
+      out += vi ? "tất cả các đơn vị đã thực hiện đúng hạn." : "every unit did so on time.";
     } else {
-      out += fmt::format(vi ? "{} đơn vị chưa đăng ký: " : "{} units registered nobody: ", thousands(missing.size(), lang));
-      for (std::size_t i = 0; i < missing.size(); ++i) out += (i ? "; " : "") + escaped(missing[i]);
-      out += ".";
+      out += fmt::format(vi ? "{} đơn vị không có bước «{}» nào đúng hạn: {}." : "{} units took no '{}' step on time: {}.",
+                         thousands(missing, lang), escaped(step_names), names);
     }
     out += "</li>\n";
   }
   if (out.empty()) {
-    return vi ? "<p>Kế hoạch không có mốc đăng ký nào đã mở.</p>\n" : "<p>The plan has no registration milestone that has opened.</p>\n";
+    return vi ? "<p>Kế hoạch không gắn bước nào của đơn vị với một mốc đã mở.</p>\n"
+              : "<p>The plan ties no unit step to a milestone that has opened.</p>\n";
   }
   return "<ul id=\"missing\">\n" + out + "</ul>\n";
 }
@@ -119,7 +132,7 @@ std::string exemplar_table(const History& history, Lang lang) {
     const auto why = history.why.find(id);
     out += fmt::format(
         "<tr><td class=\"n\" data-value=\"{0}\">{0}</td><td>{1}</td><td>{2}</td><td class=\"n\" data-value=\"{3}\">{3}</td>"
-        "<td>{4}</td><td>{5}</td><td>{6}</td><td>{7}</td></tr>\n",
+        "<td>{4}</td><td>{5}</td><td>{6}</td><td class=\"why\">{7}</td></tr>\n",
         id.value(), escaped(unit ? unit->name : std::to_string(c.unit.value())), escaped(label(c.subject, lang)),
         cohort == history.cohort.end() ? 0 : cohort->second, escaped(label(c.level, lang)), escaped(label(c.award, lang)),
         escaped(label(c.stage, lang)), why == history.why.end() ? std::string() : escaped(why->second.in(lang)));
@@ -177,8 +190,8 @@ std::string html_report(const Plan& plan, const Settings& settings, const Histor
   out += honoured.empty() ? std::string(vi ? "<p>Chưa có điển hình tiên tiến nào.</p>\n" : "<p>No exemplars yet.</p>\n")
                           : exemplar_table(history, lang);
 
-  out += fmt::format("<h2>{}</h2>\n", vi ? "Đơn vị chưa đăng ký đúng hạn theo từng mốc" : "Units missing each registration deadline");
-  out += missing_registrations(plan, history, lang);
+  out += fmt::format("<h2>{}</h2>\n", vi ? "Đơn vị chưa thực hiện đúng hạn theo từng mốc" : "Units missing each milestone");
+  out += missing_units(plan, history, lang);
   std::string short_of;
   for (const QuotaStanding& standing : history.quotas) {
     if (standing.state == QuotaState::short_) short_of += "<li>" + escaped(standing.message(plan, lang)) + "</li>\n";
