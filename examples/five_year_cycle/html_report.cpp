@@ -25,7 +25,7 @@ table{border-collapse:collapse;font-size:13px;width:100%}
 th,td{border:1px solid #d0d4d8;padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#eef2f5;cursor:pointer;user-select:none}th::first-letter{text-transform:uppercase}
 th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
-td{white-space:nowrap}td.why{white-space:normal;min-width:24em}td.n{text-align:right}.note{color:#5b6770;font-size:12px}
+td.n{text-align:right;white-space:nowrap}td.why{width:45%}.note{color:#5b6770;font-size:12px}
 dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px;margin:8px 0}dt{color:#5b6770}dd{margin:0}
 )";
 
@@ -161,7 +161,7 @@ std::string html_report(const Plan& plan, const Settings& settings, const Histor
                         : "Report on building, fostering and replicating advanced exemplars",
                      escaped(plan.title.in(lang)));
   const std::string summary[][2] = {
-      {vi ? "Kế hoạch" : "Plan", plan.id + " (" + (vi ? "văn bản gốc " : "seed ") + plan.seed + ")"},
+      {vi ? "Mã kế hoạch" : "Plan id", plan.id},
       {vi ? "Thời gian" : "Period",
        fmt::format(vi ? "từ ngày {} đến ngày {}" : "from {} to {}", format_date(history.first_day, lang),
                    format_date(history.last_day, lang))},
