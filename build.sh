@@ -44,6 +44,12 @@ readonly DEBIAN_PACKAGES=(
   qtbase5-dev
   qtdeclarative5-dev
   libqt5scxml5-dev
+  # Reports people open (issue 15): the HTML page's test opens it in headless Chromium, the SVG
+  # charts' test rasterises them with rsvg-convert, both are Python scripts; DejaVu Sans draws
+  # the Vietnamese diacritics in the charts and the screenshot (python3 is listed above).
+  chromium
+  librsvg2-bin
+  fonts-dejavu-core
 )
 
 # The example `demo` builds and runs, and where its binary lands under build/.

@@ -16,7 +16,7 @@
 //
 // Usage: five_year_cycle --version
 //        five_year_cycle [--plan ID | --plan-file F] [--seed N] [--units N] [--people N]
-//                        [--until YYYY-MM-DD] [--lang vi|en] [--format text|json|csv]
+//                        [--until YYYY-MM-DD] [--lang vi|en] [--format text|json|csv|html|svg]
 //                        [--journal F] [--diagram lifecycle|period|year|roadmap --format dot|mermaid|scxml]
 //        five_year_cycle --scale national [--plan ID | --plan-file F] [--seed N] [--lang vi|en]
 //                        [--units N] [--people N] [--journal F] [--no-verify]
@@ -39,6 +39,8 @@
 #include <exemplar/json/journal.hpp>
 #include <exemplar/json/plan.hpp>
 
+#include "charts.hpp"
+#include "html_report.hpp"
 #include "national.hpp"
 #include "report.hpp"
 
@@ -120,7 +122,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--until", until, "stop on this day (YYYY-MM-DD)");
   app.add_option("--lang", lang_text, "vi or en")->check(CLI::IsMember({"vi", "en"}))->capture_default_str();
-  app.add_option("--format", format, "text, json or csv; with --diagram: dot, mermaid or scxml");
+  app.add_option("--format", format, "text, json, csv, html or svg; with --diagram: dot, mermaid or scxml");
   app.add_option("--journal", journal_path, "write the journal (JSON) to this file");
   app.add_option("--diagram", diagram_name, "print a diagram instead: lifecycle, period, year or roadmap");
   app.add_option("--scale", scale, "agency (--units, --people) or national (2.5M individuals, 150k collectives, 700 units)")
@@ -204,8 +206,8 @@ int main(int argc, char** argv) {
   }
   if (settings.people > 200000U) return fail("the agency run keeps at most 200000 people; use --scale national for more");
   if (format.empty()) format = "text";
-  if (format != "text" && format != "json" && format != "csv") {
-    return fail("--format takes text, json or csv (dot, mermaid and scxml go with --diagram)");
+  if (format != "text" && format != "json" && format != "csv" && format != "html" && format != "svg") {
+    return fail("--format takes text, json, csv, html or svg (dot, mermaid and scxml go with --diagram)");
   }
 
   auto history = sim::run(plan, settings);
@@ -255,7 +257,11 @@ int main(int argc, char** argv) {
   if (format == "json") {
     std::cout << sim::json_report(plan, settings, *history, tally);
   } else if (format == "csv") {
-    std::cout << sim::csv_report(*history, tally);
+    std::cout << sim::csv_report(*history, lang);
+  } else if (format == "html") {
+    std::cout << sim::html_report(plan, settings, *history, tally, lang);
+  } else if (format == "svg") {
+    std::cout << sim::charts_svg(plan, *history, tally, lang);
   } else {
     std::cout << sim::text_report(plan, settings, *history, tally, lang);
   }

@@ -1,6 +1,9 @@
 #include "report.hpp"
 
 #include <set>
+#include <tuple>
+
+#include "csv.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <nlohmann/json.hpp>
@@ -21,13 +24,6 @@ std::size_t column_of(CommandKind kind, const Event& event) {
   }
 }
 
-const Unit* unit_named(const History& history, UnitId id) {
-  for (const Unit& unit : history.units) {
-    if (unit.id == id) return &unit;
-  }
-  return nullptr;
-}
-
 std::string funnel_line(const Funnel& funnel, Lang lang) {
   std::string line;
   for (std::size_t i = 0; i < funnel.size(); ++i) {
@@ -40,6 +36,48 @@ std::string funnel_line(const Funnel& funnel, Lang lang) {
 std::string iso(bg::date day) { return bg::to_iso_extended_string(day); }
 
 }  // namespace
+
+const Unit* unit_named(const History& history, UnitId id) {
+  for (const Unit& unit : history.units) {
+    if (unit.id == id) return &unit;
+  }
+  return nullptr;
+}
+
+bool honoured(const Candidate& candidate) {
+  return candidate.stage == Stage::commended || candidate.stage == Stage::replicated || candidate.level != Level::agency;
+}
+
+std::vector<CandidateId> exemplars(const History& history) {
+  std::vector<CandidateId> out;
+  for (const auto& [id, candidate] : history.candidates) {
+    if (honoured(candidate) && candidate.award != Award::public_commendation) out.push_back(id);
+  }
+  return out;
+}
+
+std::string_view candidate_field_label(std::string_view id, Lang lang) {
+  std::string_view found = "?";
+  std::apply([&](const auto&... field) { ((field.label.id == id ? (found = lang == Lang::vi ? field.label.vi : field.label.en) : found), ...); },
+             Candidate::fields());
+  return found;
+}
+
+LabelTable label_table(Column) noexcept {
+  static constexpr Label labels[] = {
+      {"unit_name", "unit name", "tên đơn vị"},
+      {"year_discovered", "year discovered", "năm phát hiện"},
+      {"why", "why they qualified", "lý do được công nhận"},
+  };
+  return {labels, std::size(labels)};
+}
+
+std::string thousands(std::uint64_t n, Lang lang) {
+  std::string digits = std::to_string(n);
+  const char separator = lang == Lang::vi ? '.' : ',';
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), 1, separator);
+  return digits;
+}
 
 Tally count(const History& history) {
   Tally tally;
@@ -135,10 +173,8 @@ std::string text_report(const Plan& plan, const Settings& settings, const Histor
   out += "\n";
 
   out += vi ? "\n== Điển hình tiên tiến của giai đoạn và lý do ==\n" : "\n== The period's exemplars and why they qualified ==\n";
-  for (const auto& [id, candidate] : history.candidates) {
-    const bool honoured = candidate.stage == Stage::commended || candidate.stage == Stage::replicated ||
-                          candidate.level != Level::agency;
-    if (!honoured || candidate.award == Award::public_commendation) continue;
+  for (CandidateId id : exemplars(history)) {
+    const Candidate& candidate = history.candidates.at(id);
     const Unit* unit = unit_named(history, candidate.unit);
     out += fmt::format("  {} {} ({}, {}): {}, {}\n", vi ? "ứng viên" : "candidate", id, label(candidate.subject, lang),
                        unit ? unit->name : "?", label(candidate.award, lang), label(candidate.stage, lang));
@@ -202,7 +238,7 @@ std::string json_report(const Plan& plan, const Settings& settings, const Histor
   for (const auto& [stage, n] : tally.final_stages) doc["final_stages"][std::string(identifier(stage))] = n;
   doc["nominated"] = tally.nominated;
   for (const auto& [id, candidate] : history.candidates) {
-    if (candidate.stage != Stage::commended && candidate.stage != Stage::replicated && candidate.level == Level::agency) continue;
+    if (!honoured(candidate)) continue;
     const auto why = history.why.find(id);
     doc["exemplars"].push_back({{"candidate", id.value()},
                                 {"unit", candidate.unit.value()},
@@ -222,17 +258,26 @@ std::string json_report(const Plan& plan, const Settings& settings, const Histor
   return doc.dump(2) + "\n";
 }
 
-std::string csv_report(const History& history, const Tally& tally) {
-  std::string out = "year,unit,unit_name";
-  for (Stage stage : funnel_stages) out += "," + std::string(identifier(stage));
-  out += "\n";
-  for (const auto& [year, units] : tally.by_year_and_unit) {
-    for (const auto& [unit, funnel] : units) {
-      const Unit* named = unit_named(history, unit);
-      out += std::to_string(year) + "," + std::to_string(unit.value()) + ",\"" + (named ? named->name : "") + "\"";
-      for (unsigned n : funnel) out += "," + std::to_string(n);
-      out += "\n";
-    }
+std::string csv_report(const History& history, Lang lang) {
+  const auto header = [lang](std::string_view id) { return std::string(candidate_field_label(id, lang)); };
+  const auto column = [lang](Column c) { return std::string(label(c, lang)); };
+  std::string out(csv::bom);
+  out += csv::row({header("id"), header("unit"), column(Column::unit_name), header("subject"), header("position"),
+                   header("field"), column(Column::year_discovered), header("round_year"), header("stage"),
+                   header("level"), header("award"), header("decision"), header("decision_date"),
+                   column(Column::why)});
+  const auto date = [lang](bg::date day) { return day.is_special() ? std::string() : format_date(day, lang); };
+  for (const auto& [id, c] : history.candidates) {
+    const Unit* unit = unit_named(history, c.unit);
+    const auto cohort = history.cohort.find(id);
+    const auto why = history.why.find(id);
+    out += csv::row({std::to_string(id.value()), std::to_string(c.unit.value()), unit ? unit->name : std::string(),
+                     std::string(label(c.subject, lang)), std::string(label(c.position, lang)),
+                     std::string(label(c.field, lang)), cohort == history.cohort.end() ? std::string() : std::to_string(cohort->second),
+                     c.round_year ? std::to_string(c.round_year) : std::string(), std::string(label(c.stage, lang)),
+                     std::string(label(c.level, lang)), honoured(c) ? std::string(label(c.award, lang)) : std::string(),
+                     std::string(c.decision.view()), date(c.decision_date),
+                     why == history.why.end() ? std::string() : why->second.in(lang)});
   }
   return out;
 }
