@@ -35,6 +35,9 @@ readonly DEBIAN_PACKAGES=(
   graphviz
   clang
   libclang-rt-14-dev
+  # examples/postgres_host: the server its tests start themselves, and libpq to reach it.
+  postgresql
+  libpq-dev
 )
 
 # The example `demo` builds and runs, and where its binary lands under build/.
