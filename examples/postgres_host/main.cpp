@@ -131,13 +131,13 @@ int verify(Store& store, const Workflow& flow, const std::string& only, const st
                             lang)
                             .c_str());
   }
-  std::printf("%s\n", say(Text{fmt::format("journal: {} agencies, {} records, {} candidates; every chain verifies and the "
+  std::printf("%s\n", say(Text{fmt::format("journal: {} records in {} agencies, {} candidates; every chain verifies and the "
                                            "head rows and the candidates table agree with it{}",
-                                           chains.size(), records, candidates,
+                                           records, chains.size(), candidates,
                                            acked.empty() ? "" : fmt::format("; all {} acknowledged commands are there", acknowledged)),
-                               fmt::format("nhật ký: {} cơ quan, {} bản ghi, {} ứng viên; mọi chuỗi đều đúng, dòng đầu chuỗi và "
-                                           "bảng candidates khớp với nhật ký{}",
-                                           chains.size(), records, candidates,
+                               fmt::format("nhật ký: {} bản ghi của {} cơ quan, {} ứng viên; mọi chuỗi đều đúng, dòng đầu chuỗi "
+                                           "và bảng candidates khớp với nhật ký{}",
+                                           records, chains.size(), candidates,
                                            acked.empty() ? "" : fmt::format("; đủ cả {} lệnh đã xác nhận", acknowledged))},
                           lang)
                           .c_str());
