@@ -1,8 +1,8 @@
 # The PostgreSQL host's tests (examples/postgres_host), included from tests/CMakeLists.txt. They
 # share one throwaway cluster under the build tree, started by a setup fixture and stopped by a
 # cleanup fixture that ctest runs also when a test fails; each test uses its own database, so ctest
-# -j may run them together. The fault test starts and kills a cluster of its own. All are labelled
-# `postgres` (ctest -L postgres runs just them, ctest -LE postgres everything else).
+# -j may run them together. The fault test kills its server, so it starts (and, by a trap, always
+# stops) a cluster of its own. All are labelled `postgres`: ctest -L postgres runs just them.
 if(TARGET postgres_host)
   set(_pg_scripts "${PROJECT_SOURCE_DIR}/examples/postgres_host")
   set(_pg_work "${CMAKE_CURRENT_BINARY_DIR}/postgres_host")
@@ -20,6 +20,10 @@ if(TARGET postgres_host)
     set_tests_properties(example.postgres_host.${test} PROPERTIES FIXTURES_REQUIRED postgres_cluster)
     list(APPEND _pg_tests example.postgres_host.${test})
   endforeach()
+  # 20 server kills under load; ./build.sh soak runs the same script at length.
+  add_test(NAME example.postgres_host.faults
+           COMMAND "${_pg_scripts}/fault_test.sh" $<TARGET_FILE:postgres_host> "${_pg_cluster_script}" "${_pg_work}/faults" 20)
+  list(APPEND _pg_tests example.postgres_host.faults)
   set_tests_properties(example.postgres_host.cluster.start example.postgres_host.cluster.stop ${_pg_tests}
                        PROPERTIES LABELS postgres TIMEOUT 240)
 endif()

@@ -69,32 +69,49 @@ std::optional<pg_host::Loaded> load_agency(Store& store, const Workflow& flow, c
   return loaded;
 }
 
-// Every acknowledged command listed in `path` (lines "agency sequence hash key", as serve-load
-// writes them) must be in the database as it was acknowledged.
-std::vector<Problem> check_acknowledged(const std::string& path, const std::map<std::string, pg_host::Loaded>& chains,
-                                        std::size_t& count) {
-  std::vector<Problem> problems;
+// One line of a serve-load acknowledgement log: "agency sequence hash key".
+struct Acknowledged {
+  std::string agency;
+  std::uint64_t sequence = 0;
+  std::string key;
+};
+
+std::vector<Acknowledged> read_acknowledged(const std::string& path) {
+  std::vector<Acknowledged> lines;
   std::ifstream in(path);
   std::string line;
   while (std::getline(in, line)) {
     std::istringstream fields(line);
-    std::string agency, hash, key;
-    std::uint64_t sequence = 0;
-    if (!(fields >> agency >> sequence >> hash >> key)) continue;  // a line cut short by a kill was never complete
-    ++count;
-    const auto chain = chains.find(agency);
-    const auto stored = chain == chains.end() ? decltype(chain->second.keys)::const_iterator{} : chain->second.keys.find(sequence);
-    const bool found = chain != chains.end() && stored != chain->second.keys.end() && stored->second == key &&
-                       sequence <= chain->second.snapshot.sequence;
+    Acknowledged ack;
+    std::string hash;
+    // A line cut short by a kill was never complete, so its command was never acknowledged.
+    if (fields >> ack.agency >> ack.sequence >> hash >> ack.key) lines.push_back(std::move(ack));
+  }
+  return lines;
+}
+
+// Every acknowledged command must be in the database as it was acknowledged.
+std::vector<Problem> check_acknowledged(const std::vector<Acknowledged>& acks, const std::map<std::string, pg_host::Loaded>& chains) {
+  std::vector<Problem> problems;
+  for (const Acknowledged& ack : acks) {
+    const auto chain = chains.find(ack.agency);
+    bool found = false;
+    if (chain != chains.end()) {
+      const auto stored = chain->second.keys.find(ack.sequence);
+      found = stored != chain->second.keys.end() && stored->second == ack.key;
+    }
     if (!found) {
-      problems.push_back(at_record(sequence, fmt::format("the acknowledged command {} of agency {} is lost", key, agency),
-                                   fmt::format("lệnh {} của cơ quan {} đã được xác nhận nhưng bị mất", key, agency)));
+      problems.push_back(at_record(ack.sequence, fmt::format("the acknowledged command {} of agency {} is lost", ack.key, ack.agency),
+                                   fmt::format("lệnh {} của cơ quan {} đã được xác nhận nhưng bị mất", ack.key, ack.agency)));
     }
   }
   return problems;
 }
 
 int verify(Store& store, const Workflow& flow, const std::string& only, const std::string& acked, Lang lang) {
+  // The log is read before the database's snapshot is taken, so every line in it was acknowledged
+  // before the snapshot.
+  const std::vector<Acknowledged> acks = acked.empty() ? std::vector<Acknowledged>{} : read_acknowledged(acked);
   // One snapshot of the whole database: the writers may go on meanwhile.
   store.connection().exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   std::vector<std::string> agencies = store.agencies();
@@ -115,11 +132,9 @@ int verify(Store& store, const Workflow& flow, const std::string& only, const st
     candidates += loaded.snapshot.candidates.size();
     chains.emplace(agency, std::move(loaded));
   }
-  std::size_t acknowledged = 0;
-  if (!acked.empty()) {
-    auto lost = check_acknowledged(acked, chains, acknowledged);
-    problems.insert(problems.end(), lost.begin(), lost.end());
-  }
+  const std::size_t acknowledged = acks.size();
+  auto lost = check_acknowledged(acks, chains);
+  problems.insert(problems.end(), lost.begin(), lost.end());
   store.connection().exec("COMMIT");
   if (!problems.empty()) return untrusted(std::move(problems), lang);
   for (const auto& [agency, loaded] : chains) {

@@ -42,7 +42,18 @@ if [[ ${EUID} -eq 0 ]]; then
 fi
 as_owner() { "${RUN[@]}" "$@"; }
 
-running() { [[ -f "${DATA}/postmaster.pid" ]] && as_owner "${BIN}/pg_ctl" -D "${DATA}" status >/dev/null 2>&1; }
+# A process that exists and is not a zombie (a killed postmaster whose parent does not reap it
+# stays one: gone all the same, though kill -0 still finds it).
+alive() { [[ -e "/proc/$1" ]] && ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null; }
+in_use() {
+  local cwd proc
+  while read -r cwd; do
+    proc=${cwd%/cwd}
+    alive "${proc#/proc/}" && return 0
+  done < <(find /proc/[0-9]*/cwd -maxdepth 0 -lname "${DATA}" 2>/dev/null)
+  return 1
+}
+running() { [[ -f "${DATA}/postmaster.pid" ]] && alive "$(head -n 1 "${DATA}/postmaster.pid")"; }
 
 port_free() {
   # Nothing answers on it: a connection attempt fails.
@@ -57,29 +68,51 @@ start() {
       || { cat "${DIR}/initdb.log" >&2; die "initdb failed in ${DATA}"; }
   fi
   running && { cat "${DIR}/url"; return 0; }
+  # A lock file left by a killed server whose process is a zombie: PostgreSQL would take the zombie
+  # for a live server; the process is gone, so the lock file goes too.
+  # Only once no process works in the data directory any more: a backend of the killed server
+  # still running would share its memory with a new one.
+  local waited
+  for waited in $(seq 1 200); do
+    in_use || break
+    sleep 0.05
+  done
+  rm -f "${DATA}/postmaster.pid"
   local settings=(-c listen_addresses=127.0.0.1 -c "unix_socket_directories=" -c fsync=on -c synchronous_commit=on
                   -c max_connections=80 -c wal_level=logical -c max_wal_senders=10 -c max_replication_slots=10
-                  -c max_logical_replication_workers=8 -c max_worker_processes=16)
+                  -c max_logical_replication_workers=8 -c max_worker_processes=16
+                  # After a crash, one syncfs() of the file system instead of an fsync() of every file.
+                  -c recovery_init_sync_method=syncfs)
   local extra
   for extra in "$@"; do settings+=(-c "${extra}"); done
   local attempt port
-  for attempt in 1 2 3 4 5 6 7 8; do
-    if [[ -f "${DIR}/port" && ${attempt} -eq 1 ]]; then
-      port=$(cat "${DIR}/port")  # a restart keeps its port, so clients find it again
-    else
+  if [[ -f "${DIR}/port" ]]; then
+    # A restart keeps its port, so clients find the server again. After a kill the old server's
+    # processes may take a moment to let go of its memory and port: try again for a while.
+    port=$(cat "${DIR}/port")
+    for attempt in $(seq 1 60); do
+      if as_owner "${BIN}/pg_ctl" -D "${DATA}" -l "${DIR}/server.log" -w -t 60 -s \
+           -o "-p ${port} ${settings[*]}" start >/dev/null 2>&1; then
+        cat "${DIR}/url"
+        return 0
+      fi
+      running && { cat "${DIR}/url"; return 0; }
+      sleep 0.5
+    done
+  else
+    for attempt in 1 2 3 4 5 6 7 8; do
       port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
-    fi
-    port_free "${port}" || continue
-    if as_owner "${BIN}/pg_ctl" -D "${DATA}" -l "${DIR}/server.log" -w -t 60 -s \
-         -o "-p ${port} ${settings[*]}" start >/dev/null 2>&1; then
-      echo "${port}" >"${DIR}/port"
-      echo "postgresql://exemplar@127.0.0.1:${port}/postgres" >"${DIR}/url"
-      cat "${DIR}/url"
-      return 0
-    fi
-    # A crashed server may need its recovery to finish, or the port was taken meanwhile.
-    running && break
-  done
+      port_free "${port}" || continue
+      if as_owner "${BIN}/pg_ctl" -D "${DATA}" -l "${DIR}/server.log" -w -t 60 -s \
+           -o "-p ${port} ${settings[*]}" start >/dev/null 2>&1; then
+        echo "${port}" >"${DIR}/port"
+        echo "postgresql://exemplar@127.0.0.1:${port}/postgres" >"${DIR}/url"
+        cat "${DIR}/url"
+        return 0
+      fi
+      running && break
+    done
+  fi
   tail -n 20 "${DIR}/server.log" >&2 2>/dev/null || true
   die "the server in ${DATA} did not start"
 }
@@ -96,14 +129,9 @@ kill_postmaster() {
   local pid
   pid=$(head -n 1 "${DATA}/postmaster.pid")
   kill -KILL "${pid}" 2>/dev/null || true
-  # Its children notice the postmaster is gone and exit; wait for the last one to let go.
+  # Its children notice the postmaster is gone and exit on their own, as after a real crash.
   for _ in $(seq 1 100); do
-    kill -0 "${pid}" 2>/dev/null || break
-    sleep 0.05
-  done
-  for _ in $(seq 1 200); do
-    pgrep -f -- "-D ${DATA}" >/dev/null 2>&1 || break
-    [[ -n "$(pgrep -P "${pid}" 2>/dev/null)" ]] || break
+    alive "${pid}" || break
     sleep 0.05
   done
 }
