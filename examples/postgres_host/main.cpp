@@ -19,8 +19,8 @@
 // library, an agency without a partition, a form already stored; nothing changed); 4 the database
 // cannot be trusted (nothing changed); 5 the server cannot be reached, a storage error, a schema
 // missing or newer than this program, or a plan other than the database's; 99 stopped on purpose by
-// --crash-after (1 after locking the head row, 2 after writing the rows, 3 after sending COMMIT,
-// 4 after COMMIT is acknowledged).
+// --crash-after (1 after deciding, before the transaction; 2 after writing the rows; 3 after
+// sending COMMIT; 4 after COMMIT is acknowledged).
 #include <cstdio>
 #include <fstream>
 #include <map>

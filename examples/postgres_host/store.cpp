@@ -67,6 +67,56 @@ const char* const migrate_to_1 = R"sql(
     sequence bigint NOT NULL,
     PRIMARY KEY (agency, id));
   CREATE INDEX candidates_by_stage ON candidates(agency, stage, unit);
+
+  -- What a command is decided from: the agency's head row (waiting for a writer that holds it),
+  -- the candidate's row, and whether the command key is stored. A VOLATILE function's statements
+  -- each take a new snapshot, so after the wait they see what that writer committed.
+  -- No row for the head (head_sequence null): the agency has no partition.
+  CREATE FUNCTION exemplar_open(p_agency text, p_id bigint, p_key text, OUT head_sequence bigint, OUT head_hash text,
+                                OUT snapshot bytea, OUT candidate_sequence bigint, OUT last_sequence bigint,
+                                OUT seen bigint)
+  LANGUAGE plpgsql VOLATILE AS $$
+  BEGIN
+    SELECT a.head_sequence, a.head_hash INTO head_sequence, head_hash FROM agencies a WHERE a.agency = p_agency FOR UPDATE;
+    IF NOT FOUND THEN RETURN; END IF;
+    SELECT c.snapshot, c.candidate_sequence, c.sequence INTO snapshot, candidate_sequence, last_sequence
+      FROM candidates c WHERE c.agency = p_agency AND c.id = p_id;
+    SELECT j.sequence INTO seen FROM journal j WHERE j.agency = p_agency AND j.command_key = p_key;
+  END $$;
+
+  -- The append: lock the agency's head row FOR UPDATE, check that the chain and the candidate are
+  -- where the caller decided from (else EX001, EX002: read them again and decide again) and that
+  -- the command key is new (else EX003 naming its record), then write the head row, the journal row
+  -- and the candidate's row. An error leaves nothing: the transaction is rolled back.
+  CREATE FUNCTION exemplar_append(p_agency text, p_sequence bigint, p_candidate bigint, p_candidate_sequence bigint,
+                                  p_kind text, p_date text, p_actor bigint, p_role text, p_record bytea, p_hash text,
+                                  p_key text, p_stage text, p_level text, p_unit bigint, p_snapshot bytea)
+  RETURNS void LANGUAGE plpgsql VOLATILE AS $$
+  DECLARE
+    v_seen bigint;
+  BEGIN
+    PERFORM 1 FROM agencies a WHERE a.agency = p_agency AND a.head_sequence = p_sequence - 1 FOR UPDATE;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION USING ERRCODE = 'EX001', MESSAGE = format('the chain of agency %s is not at record %s', p_agency, p_sequence - 1);
+    END IF;
+    PERFORM 1 FROM candidates c WHERE c.agency = p_agency AND c.id = p_candidate
+      HAVING count(*) = CASE WHEN p_candidate_sequence = 1 THEN 0 ELSE 1 END
+         AND coalesce(max(c.candidate_sequence), 0) = p_candidate_sequence - 1;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION USING ERRCODE = 'EX002', MESSAGE = format('candidate %s is not at its record %s', p_candidate, p_candidate_sequence - 1);
+    END IF;
+    SELECT j.sequence INTO v_seen FROM journal j WHERE j.agency = p_agency AND j.command_key = p_key;
+    IF FOUND THEN
+      RAISE EXCEPTION USING ERRCODE = 'EX003', MESSAGE = format('the form is stored already as record %s', v_seen);
+    END IF;
+    UPDATE agencies a SET head_sequence = p_sequence, head_hash = p_hash WHERE a.agency = p_agency;
+    INSERT INTO journal(agency, sequence, candidate, candidate_sequence, kind, date, actor, role, record, hash, command_key)
+      VALUES (p_agency, p_sequence, p_candidate, p_candidate_sequence, p_kind, p_date, p_actor, p_role, p_record, p_hash, p_key);
+    INSERT INTO candidates AS c(agency, id, stage, level, unit, snapshot, candidate_sequence, sequence)
+      VALUES (p_agency, p_candidate, p_stage, p_level, p_unit, p_snapshot, p_candidate_sequence, p_sequence)
+      ON CONFLICT (agency, id) DO UPDATE SET stage = excluded.stage, level = excluded.level, unit = excluded.unit,
+        snapshot = excluded.snapshot, candidate_sequence = excluded.candidate_sequence, sequence = excluded.sequence;
+  END $$;
 )sql";
 
 const char* const migrations[] = {migrate_to_1};
@@ -312,18 +362,8 @@ void CrashPoint::passed(int point, const char* what) const {
 
 Writer::Writer(const std::string& url) : conn_(url) {
   conn_.exec("SET synchronous_commit = on");
-  conn_.prepare("lock", "SELECT head_sequence, head_hash FROM agencies WHERE agency = $1 FOR UPDATE");
-  conn_.prepare("state", "SELECT snapshot, candidate_sequence, sequence FROM candidates WHERE agency = $1 AND id = $2");
-  conn_.prepare("seen", "SELECT sequence FROM journal WHERE agency = $1 AND command_key = $2");
-  conn_.prepare("put",
-                "INSERT INTO journal(agency, sequence, candidate, candidate_sequence, kind, date, actor, role, record, hash, "
-                "command_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)");
-  conn_.prepare("project",
-                "INSERT INTO candidates(agency, id, stage, level, unit, snapshot, candidate_sequence, sequence) "
-                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (agency, id) DO UPDATE SET stage = excluded.stage, "
-                "level = excluded.level, unit = excluded.unit, snapshot = excluded.snapshot, "
-                "candidate_sequence = excluded.candidate_sequence, sequence = excluded.sequence");
-  conn_.prepare("advance", "UPDATE agencies SET head_sequence = $2, head_hash = $3 WHERE agency = $1 AND head_sequence = $4");
+  conn_.prepare("open", "SELECT * FROM exemplar_open($1, $2, $3)");
+  conn_.prepare("append", "SELECT exemplar_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)");
   conn_.enter_pipeline();
 }
 
@@ -335,131 +375,142 @@ void Writer::rollback() {
   (void)conn_.next("sync");
 }
 
+std::optional<Outcome> Writer::refresh(const std::string& agency, CandidateId id, const std::string& key) {
+  conn_.send("open", {Param::text(agency), Param::integer(id.value()), Param::text(key)});
+  conn_.flush_and_sync();
+  const pg::Result opened = conn_.next("read the head row");
+  (void)conn_.next("sync");
+  Outcome outcome;
+  if (opened.rows() != 1 || opened.is_null(0, 0)) {
+    outcome.kind = Outcome::Kind::no_agency;
+    return outcome;
+  }
+  if (!opened.is_null(0, 5)) {
+    outcome.kind = Outcome::Kind::duplicate;
+    outcome.record.sequence = static_cast<std::uint64_t>(opened.integer(0, 5));
+    return outcome;
+  }
+  const auto head_hash = parse_digest(opened.text(0, 1));
+  const bool has_row = !opened.is_null(0, 2);
+  const auto stored = has_row ? candidate_from_binary(opened.bytes(0, 2)) : tl::make_unexpected(Refusal{});
+  const auto slot = std::make_pair(agency, id.value());
+  if (!head_hash || (has_row && (!stored || stored->id != id))) {
+    outcome.kind = Outcome::Kind::untrusted;
+    const auto where = static_cast<std::uint64_t>(opened.integer(0, has_row ? 4 : 0));
+    outcome.problems.push_back(in_agency(
+        agency, at_record(where, fmt::format("the head row or the candidates row of candidate {} cannot be read", id),
+                          fmt::format("không đọc được dòng đầu chuỗi hoặc dòng của ứng viên {} trong bảng candidates", id))));
+    return outcome;
+  }
+  heads_[agency] = Head{static_cast<std::uint64_t>(opened.integer(0, 0)), *head_hash};
+  if (has_row) {
+    known_[slot] = Snapshot::Entry{*stored, static_cast<std::uint32_t>(opened.integer(0, 3))};
+  } else {
+    known_.erase(slot);
+  }
+  return std::nullopt;
+}
+
 Outcome Writer::apply(const Workflow& flow, const std::string& agency, CandidateId id, const Command& command,
                       const Actor& actor, boost::gregorian::date date, const std::string& key, const CrashPoint& crash) {
-  Outcome outcome;
-  const Param agency_param = Param::text(agency);
-  try {
-    conn_.send_sql("BEGIN");
-    conn_.send("lock", {agency_param});
-    conn_.send("state", {agency_param, Param::integer(id.value())});
-    conn_.send("seen", {agency_param, Param::text(key)});
-    conn_.flush_and_sync();
-    (void)conn_.next("BEGIN");
-    const pg::Result head = conn_.next("lock the head row");
-    const pg::Result state = conn_.next("read the candidate row");
-    const pg::Result seen = conn_.next("look the command key up");
-    (void)conn_.next("sync");
-    crash.passed(1, "locking the head row");
-
-    if (head.rows() != 1) {
-      rollback();
-      outcome.kind = Outcome::Kind::no_agency;
-      return outcome;
-    }
-    if (seen.rows() == 1) {
-      rollback();
-      outcome.kind = Outcome::Kind::duplicate;
-      outcome.record.sequence = static_cast<std::uint64_t>(seen.integer(0, 0));
-      return outcome;
+  const auto slot = std::make_pair(agency, id.value());
+  const bool discovery = kind_of(command) == CommandKind::discover;
+  bool fresh = false;         // the state below was read in this call
+  bool must_refresh = false;  // the database said the state below is behind
+  for (int attempt = 0; attempt < 64; ++attempt) {
+    auto head = heads_.find(agency);
+    auto entry = known_.find(slot);
+    // Decided from what this writer last wrote or read; a discovery assumes a new candidate. The
+    // append checks both, so a state that is behind costs a second try, never a wrong record.
+    if (must_refresh || head == heads_.end() || (entry == known_.end() && !discovery && !fresh)) {
+      if (auto stop = refresh(agency, id, key)) return *stop;
+      fresh = true;
+      must_refresh = false;
+      continue;
     }
     Snapshot start;
-    start.sequence = static_cast<std::uint64_t>(head.integer(0, 0));
-    const auto head_hash = parse_digest(head.text(0, 1));
-    std::optional<Candidate> before;
-    if (state.rows() == 1) {
-      auto stored = candidate_from_binary(state.bytes(0, 0));
-      if (stored && stored->id == id) {
-        before = std::move(*stored);
-        start.candidates[id] = Snapshot::Entry{*before, static_cast<std::uint32_t>(state.integer(0, 1))};
-      }
-    }
-    if (!head_hash || (state.rows() == 1 && !before)) {
-      rollback();
-      outcome.kind = Outcome::Kind::untrusted;
-      const std::uint64_t where = state.rows() == 1 ? static_cast<std::uint64_t>(state.integer(0, 2)) : start.sequence;
-      outcome.problems.push_back(in_agency(
-          agency, at_record(where, fmt::format("the head row or the candidates row of candidate {} cannot be read", id),
-                            fmt::format("không đọc được dòng đầu chuỗi hoặc dòng của ứng viên {} trong bảng candidates", id))));
-      return outcome;
-    }
-    start.hash = *head_hash;
+    start.sequence = head->second.sequence;
+    start.hash = head->second.hash;
+    if (entry != known_.end()) start.candidates[id] = entry->second;
+    const Candidate current = entry != known_.end() ? entry->second.candidate : Candidate{};
 
-    if (!before && kind_of(command) != CommandKind::discover) {
-      rollback();
+    Outcome outcome;
+    if (entry == known_.end() && !discovery) {
       outcome.refusal = host::unknown_candidate(id);
       return outcome;
     }
-    const Candidate current = before ? *before : Candidate{};
     auto event = flow.decide(current, command, actor, date);
-    if (!event) {
-      rollback();
-      outcome.refusal = event.error();
-      return outcome;
-    }
     Journal journal(flow, std::move(start));
-    auto record = journal.prepare(*event);
+    auto record = event ? journal.prepare(*event) : tl::make_unexpected(event.error());
     if (!record) {
-      rollback();
+      // A refusal stands only on a state read now: what this writer remembers may be behind.
+      if (!fresh) {
+        must_refresh = true;
+        continue;
+      }
       outcome.refusal = record.error();
       return outcome;
     }
     const Candidate after = flow.evolve(current, *event);
+    crash.passed(1, "deciding, before the transaction");
 
-    conn_.send("put", {agency_param, Param::integer(static_cast<std::int64_t>(record->sequence)),
-                       Param::integer(event->candidate.value()), Param::integer(record->candidate_sequence),
-                       Param::text(std::string(identifier(event->kind()))), Param::text(iso(event->date)),
-                       Param::integer(event->actor.value()), Param::text(std::string(identifier(event->role))),
-                       Param::bytes(to_binary(*record)), Param::text(to_hex(record->hash)), Param::text(key)});
-    conn_.send("project", {agency_param, Param::integer(after.id.value()), Param::text(std::string(identifier(after.stage))),
-                           Param::text(std::string(identifier(after.level))), Param::integer(after.unit.value()),
-                           Param::bytes(to_binary(after)), Param::integer(record->candidate_sequence),
-                           Param::integer(static_cast<std::int64_t>(record->sequence))});
-    conn_.send("advance", {agency_param, Param::integer(static_cast<std::int64_t>(record->sequence)),
-                           Param::text(to_hex(record->hash)), Param::integer(static_cast<std::int64_t>(record->sequence - 1))});
-    if (crash.at(2)) {
+    try {
+      conn_.send_sql("BEGIN");
+      conn_.send("append", {Param::text(agency), Param::integer(static_cast<std::int64_t>(record->sequence)),
+                            Param::integer(event->candidate.value()), Param::integer(record->candidate_sequence),
+                            Param::text(std::string(identifier(event->kind()))), Param::text(iso(event->date)),
+                            Param::integer(event->actor.value()), Param::text(std::string(identifier(event->role))),
+                            Param::bytes(to_binary(*record)), Param::text(to_hex(record->hash)), Param::text(key),
+                            Param::text(std::string(identifier(after.stage))), Param::text(std::string(identifier(after.level))),
+                            Param::integer(after.unit.value()), Param::bytes(to_binary(after))});
+      if (crash.at(2)) {
+        conn_.flush_and_sync();
+        for (const char* statement : {"BEGIN", "append", "sync"}) (void)conn_.next(statement);
+        crash.passed(2, "writing the rows, before COMMIT");
+      }
+      conn_.send_sql("COMMIT");
       conn_.flush_and_sync();
-      for (const char* statement : {"put", "project", "advance", "sync"}) (void)conn_.next(statement);
-      crash.passed(2, "writing the rows, before COMMIT");
+      crash.passed(3, "sending COMMIT, before its answer");
+      for (const char* statement : {"BEGIN", "append", "COMMIT", "sync"}) (void)conn_.next(statement);
+    } catch (const pg::Error& error) {
+      if (!conn_.lost()) {
+        conn_.drain();
+        try {
+          rollback();
+        } catch (const pg::Error&) {
+          // The connection is going; the server rolls the transaction back itself.
+        }
+      }
+      if (error.sqlstate() == "EX001" || error.sqlstate() == "EX002") {
+        must_refresh = true;  // another officer appended first: decide again on what is stored now
+        continue;
+      }
+      if (error.sqlstate() == "EX003") {
+        const std::string message = error.what();
+        const auto digits = message.find_first_of("0123456789", message.find("as record"));
+        outcome.kind = Outcome::Kind::duplicate;
+        outcome.record.sequence = digits == std::string::npos ? 0 : std::strtoull(message.c_str() + digits, nullptr, 10);
+        return outcome;
+      }
+      heads_.erase(agency);  // whatever happened, read the state again next time
+      known_.erase(slot);
+      throw;
     }
-    conn_.send_sql("COMMIT");
-    conn_.flush_and_sync();
-    crash.passed(3, "sending COMMIT, before its answer");
-    (void)conn_.next("put");
-    (void)conn_.next("project");
-    // The head row is locked by this transaction, so it is where the lock found it: anything else
-    // is a bug of this program, reported as such (and `verify` would name the record).
-    const long advanced = conn_.next("advance").changed();
-    (void)conn_.next("COMMIT");
-    (void)conn_.next("sync");
     crash.passed(4, "COMMIT was acknowledged");
-    if (advanced != 1) throw pg::Error("UNEXPECTED: the head row moved while this transaction held its lock", "", false);
 
     // Only now is the record the host's: the journal in memory follows the database, never leads it.
     if (!journal.commit(*record) || journal.find(id) == nullptr || *journal.find(id) != after) {
       throw pg::Error(fmt::format("UNEXPECTED: the journal's state differs from what was stored for record {}", record->sequence),
                       "", false);
     }
+    heads_[agency] = Head{record->sequence, record->hash};
+    known_[slot] = Snapshot::Entry{after, record->candidate_sequence};
     outcome.kind = Outcome::Kind::stored;
     outcome.record = std::move(*record);
     outcome.after = after;
     return outcome;
-  } catch (const pg::Error& error) {
-    if (!conn_.lost()) {
-      conn_.drain();
-      try {
-        rollback();
-      } catch (const pg::Error&) {
-        // The connection is going; the server rolls the transaction back itself.
-      }
-    }
-    // A second officer with the same form at the same moment: the key's uniqueness stops it.
-    if (error.sqlstate() == "23505" && std::string(error.what()).find("command_key") != std::string::npos) {
-      outcome.kind = Outcome::Kind::duplicate;
-      return outcome;
-    }
-    throw;
   }
+  throw pg::Error(fmt::format("agency {}: the chain moved under 64 attempts in a row; giving up", agency), "", false);
 }
 
 }  // namespace pg_host

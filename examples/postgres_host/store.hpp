@@ -8,10 +8,15 @@
 //             (agency, command_key) unique: a form submitted twice is stored once
 //     candidates(agency, id, stage, level, unit, snapshot, candidate_sequence, sequence)   the projection
 //
-//   One command, one transaction, two round trips (libpq pipeline mode, prepared statements):
-//     BEGIN; SELECT the head row FOR UPDATE; SELECT the candidate's row; SELECT the command key  ─┐ sync
-//     ── Workflow::decide, Journal::prepare (the library, in this process) ──                    │
-//     INSERT the journal row; UPSERT the candidate row; UPDATE the head row; COMMIT             ─┘ sync
+//   One command, one transaction, one round trip (libpq pipeline mode, prepared statements):
+//     ── Workflow::decide, Journal::prepare (the library, in this process), from the agency's head
+//        and the candidate as this writer last wrote or read them ──
+//     BEGIN; exemplar_append(...): lock the head row FOR UPDATE; check that the head and the
+//            candidate are still where the decision started from and that the command key is
+//            new; UPDATE the head row, INSERT the journal row, UPSERT the candidate row; COMMIT  ─ sync
+//   When the check fails (another officer appended first) the writer reads the head and the
+//   candidate again (exemplar_open, a second round trip) and decides again; a refusal is only
+//   given on a state read in that call. The server-side functions hold no rule of the library.
 //   The head row's lock makes the agency's appends take turns; agencies append side by side.
 //
 //   Store::open(url, plan)       connects and checks the schema version and the plan, or says why not
@@ -107,9 +112,9 @@ class Store {
   pg::Connection conn_;
 };
 
-/// Stops the process right after a given point of a command's transaction, for the fault test:
-/// 1 after the head row is locked, 2 after the rows are written (not committed), 3 after COMMIT
-/// is sent but before its answer is read, 4 after COMMIT is acknowledged.
+/// Stops the process right after a given point of a command, for the fault test: 1 after deciding,
+/// before the transaction; 2 after the rows are written (not committed); 3 after COMMIT is sent but
+/// before its answer is read; 4 after COMMIT is acknowledged.
 class CrashPoint {
  public:
   explicit CrashPoint(int after) : after_(after) {}
@@ -134,8 +139,16 @@ class Writer {
   [[nodiscard]] bool lost() const { return conn_.lost(); }
 
  private:
+  struct Head {
+    std::uint64_t sequence = 0;
+    Digest hash{};
+  };
+  /// Reads the agency's head and the candidate again; an outcome when the command stops there.
+  [[nodiscard]] std::optional<Outcome> refresh(const std::string& agency, CandidateId id, const std::string& key);
   void rollback();
   pg::Connection conn_;
+  std::map<std::string, Head> heads_;  ///< each agency's head as this writer last wrote or read it
+  std::map<std::pair<std::string, std::uint32_t>, Snapshot::Entry> known_;  ///< the same for candidates
 };
 
 /// The key of a command when the host is not given one: the SHA-256 of the agency and what the form
