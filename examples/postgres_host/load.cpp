@@ -262,8 +262,9 @@ LoadReport serve_load(Store& store, const std::string& url, const Workflow& flow
       return report;
     }
   }
-  // Eight commands a walk; a collision block is about as many.
-  const unsigned walks = std::max(5U, settings.commands / settings.clients / 8U);
+  // Every five walks of a client: four walks of eight commands and a collision block of one or
+  // three, 34 commands a pair on average, so the run sends about --commands in all.
+  const unsigned walks = std::max(5U, static_cast<unsigned>(std::uint64_t{settings.commands} * 5U / (std::uint64_t{settings.clients} * 34U)));
   std::vector<std::unique_ptr<Barrier>> barriers;
   for (unsigned p = 0; p < settings.clients / 2; ++p) barriers.push_back(std::make_unique<Barrier>());
   std::vector<Client> clients;
