@@ -8,7 +8,7 @@
 # with --keep-going (a command whose connection is lost is sent again with the same key once the
 # server is back) and --ack-log (one line per acknowledged command). Each round: let the load run a
 # random moment, start one more client that stops itself at a random point of its transaction
-# (--crash-after 1..4: head row locked, rows written, COMMIT sent, COMMIT acknowledged), SIGKILL the
+# (--crash-after 1..4: decided but not begun, rows written, COMMIT sent, COMMIT acknowledged), SIGKILL the
 # postmaster, restart it, and run `verify --acked`:
 #   - every agency's chain replays with its hashes and the head rows and the projection equal the
 #     replay: no command is half-applied, acknowledged or not;
