@@ -44,7 +44,12 @@ as_owner() { "${RUN[@]}" "$@"; }
 
 # A process that exists and is not a zombie (a killed postmaster whose parent does not reap it
 # stays one: gone all the same, though kill -0 still finds it).
-alive() { [[ -e "/proc/$1" ]] && ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null; }
+# (The state is read once: a zombie reaped between two reads must not look alive.)
+alive() {
+  local state
+  state=$(grep '^State:' "/proc/$1/status" 2>/dev/null) || return 1
+  [[ ${state} != *Z* && ${state} != *X* ]]
+}
 in_use() {
   local cwd proc
   while read -r cwd; do
