@@ -24,6 +24,25 @@ if(TARGET postgres_host)
   add_test(NAME example.postgres_host.faults
            COMMAND "${_pg_scripts}/fault_test.sh" $<TARGET_FILE:postgres_host> "${_pg_cluster_script}" "${_pg_work}/faults" 20)
   list(APPEND _pg_tests example.postgres_host.faults)
+  # The national view: two province clusters and a national one, each started afresh (a logical
+  # replication slot left by an earlier run would keep its database from being dropped) and stopped
+  # by cleanup fixtures, also when the test fails.
+  set(_pg_replication "${_pg_work}/replication")
+  set(_pg_fixture_tests)
+  foreach(server hatinh quangbinh national)
+    set(_dir "${_pg_replication}/${server}")
+    add_test(NAME example.postgres_host.replication.${server}.start
+             COMMAND bash -c "\"$0\" stop \"$1\" && rm -rf \"$1\" && \"$0\" start \"$1\"" "${_pg_cluster_script}" "${_dir}")
+    add_test(NAME example.postgres_host.replication.${server}.stop COMMAND "${_pg_cluster_script}" stop "${_dir}")
+    set_tests_properties(example.postgres_host.replication.${server}.start PROPERTIES FIXTURES_SETUP postgres_replication)
+    set_tests_properties(example.postgres_host.replication.${server}.stop PROPERTIES FIXTURES_CLEANUP postgres_replication)
+    list(APPEND _pg_fixture_tests example.postgres_host.replication.${server}.start example.postgres_host.replication.${server}.stop)
+  endforeach()
+  add_test(NAME example.postgres_host.replication
+           COMMAND ${CMAKE_COMMAND} -DHOST=$<TARGET_FILE:postgres_host> -DPG_CLUSTER=${_pg_cluster_script}
+                   -DWORK=${_pg_replication} -P ${_pg_scripts}/replication_test.cmake)
+  set_tests_properties(example.postgres_host.replication PROPERTIES FIXTURES_REQUIRED postgres_replication)
+  list(APPEND _pg_tests example.postgres_host.replication ${_pg_fixture_tests})
   set_tests_properties(example.postgres_host.cluster.start example.postgres_host.cluster.stop ${_pg_tests}
                        PROPERTIES LABELS postgres TIMEOUT 240)
 endif()
