@@ -13,7 +13,9 @@
 # per province holding its agencies; each province publishes its head rows, journal and candidates
 # (`publish_via_partition_root`, so rows arrive through the national journal's own partitioning).
 # Once the national server holds every record, `postgres_host verify` on it must replay every
-# chain, and each agency's head there must be the head its province reports.
+# chain, and each agency's head there must be the head its province reports. Last, a bit of one
+# record flipped with plain SQL on a province's server reaches the national server like any row, and
+# verify there must exit 4 naming that agency and record, and no other agency.
 cmake_minimum_required(VERSION 3.21)
 foreach(required HOST PG_CLUSTER WORK)
   if(NOT DEFINED ${required})
@@ -142,3 +144,29 @@ if(NOT last_out MATCHES "journal: ${expected_records} records in 4 agencies")
 endif()
 message(STATUS "the national server held every record ${waited} s after the provinces' last command, "
                "and verifies ${expected_records} records of 4 agencies in 2 provinces:\n${last_out}")
+
+# An edit made behind the program's back on a province's server travels up like any row, and the
+# national server finds it at its record: one bit of record 3 of tt_hatinh flipped at the province.
+set(CLUSTER "${WORK}/hatinh")
+psql(province "UPDATE journal SET record = set_byte(record, 20, get_byte(record, 20) # 1) WHERE agency = 'tt_hatinh' AND sequence = 3")
+psql(province "SELECT md5(record) FROM journal WHERE agency = 'tt_hatinh' AND sequence = 3")
+set(tampered "${psql_out}")
+set(CLUSTER "${NATIONAL}")
+string(TIMESTAMP started "%s")
+while(TRUE)
+  psql(national "SELECT md5(record) FROM journal WHERE agency = 'tt_hatinh' AND sequence = 3")
+  if(psql_out STREQUAL tampered)
+    break()
+  endif()
+  string(TIMESTAMP now "%s")
+  math(EXPR waited "${now} - ${started}")
+  if(waited GREATER 30)
+    message(FATAL_ERROR "after 30 s the province's edit has not reached the national server")
+  endif()
+  execute_process(COMMAND ${CMAKE_COMMAND} -E sleep 0.2)
+endwhile()
+set(HOST_ARGS --url "${national_url}")
+expect_exit(4 verify)
+if(NOT last_out MATCHES "agency tt_hatinh: Journal record 3[^0-9]" OR last_out MATCHES "agency (snv_hatinh|tt_quangbinh|snv_quangbinh):")
+  message(FATAL_ERROR "the national verify should blame record 3 of tt_hatinh and no other agency:\n${last_out}")
+endif()
