@@ -10,6 +10,8 @@
 #   ./build.sh tsan [ARGS...]   build the thread tests under ThreadSanitizer in build-tsan/, run them
 #   ./build.sh fuzz [SECONDS]   build the libFuzzer targets with clang in build-fuzz/, run each
 #                               for SECONDS (default 60)
+#   ./build.sh soak [KILLS]     the PostgreSQL host's fault test at length: KILLS server kills
+#                               under load (default 200; `test` runs 20)
 #
 # Everything this script and CMake/Ninja print goes to standard error, so the demo's standard
 # output can be piped or redirected: `./build.sh demo --format json > out.json`.
@@ -50,6 +52,9 @@ readonly DEBIAN_PACKAGES=(
   chromium
   librsvg2-bin
   fonts-dejavu-core
+  # examples/postgres_host: the server its tests start themselves, and libpq to reach it.
+  postgresql
+  libpq-dev
 )
 
 # The example `demo` builds and runs, and where its binary lands under build/.
@@ -96,6 +101,8 @@ commands:
                    (${TSAN_DIR}) and run them; ARGS are passed to ctest
   fuzz [SECONDS]   build the libFuzzer targets with clang (${FUZZ_DIR}) and run each for
                    SECONDS (default ${FUZZ_DEFAULT_SECONDS}), printing how many inputs each ran
+  soak [KILLS]     build postgres_host and run its fault test with KILLS server kills under
+                   load (default ${SOAK_DEFAULT_KILLS}; \`test\` runs 20)
   bench [ARGS...]  build ${BENCH_TARGET} in Release (${BENCH_DIR}) and run it; ARGS are passed
                    to it (e.g. --benchmark_format=json, --benchmark_filter=BM_Lifecycle)
   help             show this message
@@ -261,6 +268,18 @@ cmd_fuzz() {
   done
 }
 
+# The PostgreSQL host's fault test at length (examples/postgres_host/fault_test.sh).
+readonly SOAK_DEFAULT_KILLS=200
+cmd_soak() {
+  local kills=${1:-${SOAK_DEFAULT_KILLS}}
+  [[ ${kills} =~ ^[0-9]+$ && ${kills} -gt 0 ]] || die "soak: KILLS must be a positive whole number, not '${kills}'"
+  setup
+  build "${BUILD_DIR}" postgres_host
+  log "killing the PostgreSQL server ${kills} times under load"
+  exec "${ROOT_DIR}/examples/postgres_host/fault_test.sh" "${BUILD_DIR}/examples/postgres_host/postgres_host" \
+    "${ROOT_DIR}/examples/postgres_host/pg_cluster.sh" "${BUILD_DIR}/soak" "${kills}"
+}
+
 main() {
   if [[ $# -eq 0 ]]; then
     usage
@@ -275,6 +294,7 @@ main() {
     asan) cmd_asan "$@" ;;
     tsan) cmd_tsan "$@" ;;
     fuzz) cmd_fuzz "$@" ;;
+    soak) cmd_soak "$@" ;;
     help | -h | --help) usage ;;
     *)
       log "unknown command: ${command}"

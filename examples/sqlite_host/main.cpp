@@ -78,10 +78,12 @@
 #include <exemplar/journal.hpp>
 #include <exemplar/json/plan.hpp>
 
+#include "host/command_line.hpp"
 #include "sqlite.hpp"
 
 namespace bg = boost::gregorian;
 using namespace exemplar;
+using namespace host;
 using sqlite_host::Database;
 using sqlite_host::SqlError;
 using sqlite_host::Statement;
@@ -91,93 +93,6 @@ namespace {
 /// This program's own database layout version, kept in meta; the records inside carry the
 /// library's format version separately (journal_format_version).
 constexpr int schema_version = 1;
-
-enum ExitCode : int {
-  exit_done = 0,
-  exit_self_check = 1,
-  exit_usage = 2,
-  exit_refused = 3,
-  exit_untrusted = 4,
-  exit_storage = 5,
-  exit_crashed = 99,
-};
-
-// A person-readable text in the language the user chose.
-std::string say(const Text& text, Lang lang) { return text.in(lang); }
-template <class T>
-std::string say(const T& value, Lang lang) {
-  return lang == Lang::vi ? fmt::format("{:vi}", value) : fmt::format("{}", value);
-}
-
-// Something wrong with the stored data, at the record where the journal stops being trustworthy.
-struct Problem {
-  std::uint64_t sequence = 0;  // 0 when no single record is to blame
-  Text text;
-};
-
-Problem at_record(std::uint64_t sequence, const std::string& en, const std::string& vi) {
-  return Problem{sequence, Text{fmt::format("Journal record {}: {}", sequence, en),
-                                fmt::format("Bản ghi nhật ký số {}: {}", sequence, vi)}};
-}
-
-// "2022-02-10" as a date; nullopt for anything else, including impossible dates (Boost throws on
-// those: this is the one place that catches it).
-std::optional<bg::date> parse_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  for (std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U}) {
-    if (text[i] < '0' || text[i] > '9') return std::nullopt;
-  }
-  auto number = [&](std::size_t from, std::size_t size) {
-    int value = 0;
-    for (std::size_t i = from; i < from + size; ++i) value = value * 10 + (text[i] - '0');
-    return value;
-  };
-  try {
-    return bg::date(static_cast<unsigned short>(number(0, 4)), static_cast<unsigned short>(number(5, 2)),
-                    static_cast<unsigned short>(number(8, 2)));
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
-
-// A positive 32-bit number written in plain decimal digits.
-std::optional<std::uint32_t> parse_id(std::string_view text) {
-  if (text.empty() || text.size() > 10) return std::nullopt;
-  std::uint64_t value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + static_cast<std::uint64_t>(c - '0');
-  }
-  if (value == 0 || value > std::numeric_limits<std::uint32_t>::max()) return std::nullopt;
-  return static_cast<std::uint32_t>(value);
-}
-
-// "unit_head:3:7" as an actor: role, person and unit.
-std::optional<Actor> parse_actor(std::string_view text) {
-  const auto first = text.find(':');
-  const auto second = first == std::string_view::npos ? first : text.find(':', first + 1);
-  if (second == std::string_view::npos) return std::nullopt;
-  const auto role = from_identifier<Role>(text.substr(0, first));
-  const auto id = parse_id(text.substr(first + 1, second - first - 1));
-  const auto unit = parse_id(text.substr(second + 1));
-  if (!role || !id || !unit) return std::nullopt;
-  return Actor{ActorId{*id}, *role, UnitId{*unit}};
-}
-
-template <class E>
-std::vector<std::string> identifiers() {
-  std::vector<std::string> names;
-  for (E value : all_values<E>()) names.emplace_back(identifier(value));
-  return names;
-}
-
-template <class E>
-E enum_from(const std::string& text) {
-  return from_identifier<E>(text).value();  // the option's IsMember check already admitted it
-}
-
-// The date as the journal's date column holds it: 2022-02-10.
-std::string iso(bg::date date) { return format_date(date, Lang::en); }
 
 // Stops the process right after the N-th statement of a command's transaction, when asked to.
 class CrashPoint {
@@ -298,17 +213,12 @@ struct Loaded {
 // meta and the candidates table (the snapshots) with what replay rebuilt.
 Loaded load(Database& db, const Workflow& flow) {
   Loaded loaded;
-  struct Row {
-    std::uint64_t sequence;
-    std::int64_t candidate, candidate_sequence, actor;
-    std::string kind, date, role, hash;
-  };
-  std::vector<Row> rows;
+  std::vector<StoredColumns> rows;
   std::vector<std::vector<std::uint8_t>> blobs;
   Statement select(db, "SELECT sequence, candidate, candidate_sequence, kind, date, actor, role, hash, record "
                        "FROM journal ORDER BY sequence");
   while (select.step()) {
-    rows.push_back(Row{static_cast<std::uint64_t>(select.column_int(0)), select.column_int(1), select.column_int(2),
+    rows.push_back(StoredColumns{static_cast<std::uint64_t>(select.column_int(0)), select.column_int(1), select.column_int(2),
                        select.column_int(5), select.column_text(3), select.column_text(4), select.column_text(6),
                        select.column_text(7)});
     blobs.push_back(select.column_blob(8));
@@ -324,29 +234,13 @@ Loaded load(Database& db, const Workflow& flow) {
 
   // The columns are copies for SQL queries; a copy that disagrees with its record is an edit too.
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const Row& row = rows[i];
     const auto record = record_from_binary(blobs[i]);
     if (!record) continue;  // replay has reported it
-    const Event& event = record->event;
-    auto column = [&](const char* name, const std::string& stored, const std::string& expected) {
-      loaded.problems.push_back(at_record(
-          row.sequence,
-          fmt::format("its column {} holds '{}' but its record says '{}'", name, stored, expected),
-          fmt::format("cột {} ghi '{}' nhưng bản ghi ghi '{}'", name, stored, expected)));
-    };
-    if (row.sequence != record->sequence) column("sequence", std::to_string(row.sequence), std::to_string(record->sequence));
-    else if (row.candidate != event.candidate.value()) column("candidate", std::to_string(row.candidate), fmt::format("{}", event.candidate));
-    else if (row.candidate_sequence != record->candidate_sequence) column("candidate_sequence", std::to_string(row.candidate_sequence), std::to_string(record->candidate_sequence));
-    else if (row.kind != identifier(event.kind())) column("kind", row.kind, std::string(identifier(event.kind())));
-    else if (row.date != iso(event.date)) column("date", row.date, iso(event.date));
-    else if (row.actor != event.actor.value()) column("actor", std::to_string(row.actor), fmt::format("{}", event.actor));
-    else if (row.role != identifier(event.role)) column("role", row.role, std::string(identifier(event.role)));
-    else if (row.hash != to_hex(record->hash)) column("hash", row.hash, to_hex(record->hash));
-    else {
-      loaded.last_record[event.candidate] = record->sequence;
-      continue;
+    if (auto problem = column_problem(rows[i], *record)) {
+      loaded.problems.push_back(std::move(*problem));
+      break;
     }
-    break;
+    loaded.last_record[record->event.candidate] = record->sequence;
   }
   if (!loaded.problems.empty()) return loaded;
   loaded.snapshot = std::move(*replayed);
@@ -375,67 +269,18 @@ Loaded load(Database& db, const Workflow& flow) {
     const CandidateId id{static_cast<std::uint32_t>(id_value)};
     const auto found = loaded.snapshot.candidates.find(id);
     if (id_value <= 0 || id_value > std::numeric_limits<std::uint32_t>::max() || found == loaded.snapshot.candidates.end()) {
-      loaded.problems.push_back(Problem{0, Text{fmt::format("Candidate row {} has no record in the journal", id_value),
-                                                fmt::format("Dòng ứng viên {} không có bản ghi nào trong nhật ký", id_value)}});
+      loaded.problems.push_back(orphan_row(id_value));
       continue;
     }
     seen[id] = true;
-    const Snapshot::Entry& entry = found->second;
-    const std::uint64_t last = loaded.last_record[id];
-    const auto stored = candidate_from_binary(candidates.column_blob(4));
-    const bool agrees = stored && *stored == entry.candidate && candidates.column_text(1) == identifier(entry.candidate.stage) &&
-                        candidates.column_text(2) == identifier(entry.candidate.level) &&
-                        candidates.column_int(3) == entry.candidate.unit.value() &&
-                        candidates.column_int(5) == entry.candidate_sequence &&
-                        static_cast<std::uint64_t>(candidates.column_int(6)) == last;
-    if (!agrees) {
-      // The row may name a later record than the journal has: that record is where trust ends.
-      const auto row_sequence = static_cast<std::uint64_t>(std::max<std::int64_t>(candidates.column_int(6), 0));
-      loaded.problems.push_back(at_record(
-          std::max(last, row_sequence),
-          fmt::format("the candidates row of candidate {} does not match the journal, which has it {} after record {}",
-                      id, identifier(entry.candidate.stage), last),
-          fmt::format("dòng của ứng viên {} trong bảng candidates không khớp với nhật ký, theo đó ứng viên ở trạng thái «{}» "
-                      "sau bản ghi {}",
-                      id, label(entry.candidate.stage, Lang::vi), last)));
-    }
+    const ProjectionRow row{id_value, candidates.column_text(1), candidates.column_text(2), candidates.column_int(3),
+                            candidates.column_blob(4), candidates.column_int(5), candidates.column_int(6)};
+    if (auto problem = projection_problem(row, found->second, loaded.last_record[id])) loaded.problems.push_back(std::move(*problem));
   }
   for (const auto& [id, entry] : loaded.snapshot.candidates) {
-    if (seen.count(id) != 0) continue;
-    loaded.problems.push_back(at_record(loaded.last_record[id],
-                                        fmt::format("candidate {} has no row in the candidates table", id),
-                                        fmt::format("ứng viên {} không có dòng nào trong bảng candidates", id)));
+    if (seen.count(id) == 0) loaded.problems.push_back(missing_row(id, loaded.last_record[id]));
   }
   return loaded;
-}
-
-// Lists the problems from the earliest record on: the first one is where trust ends.
-int report_untrusted(std::vector<Problem> problems, Lang lang) {
-  auto place = [](const Problem& problem) {
-    return problem.sequence == 0 ? std::numeric_limits<std::uint64_t>::max() : problem.sequence;
-  };
-  std::stable_sort(problems.begin(), problems.end(),
-                   [&](const Problem& a, const Problem& b) { return place(a) < place(b); });
-  std::fprintf(stderr, "%s\n",
-               say(Text{fmt::format("The database cannot be trusted ({} problem(s)); nothing was changed:", problems.size()),
-                        fmt::format("Không thể tin cậy cơ sở dữ liệu ({} vấn đề); không có gì thay đổi:", problems.size())},
-                   lang)
-                   .c_str());
-  for (const Problem& problem : problems) std::fprintf(stderr, "  %s\n", say(problem.text, lang).c_str());
-  return exit_untrusted;
-}
-
-int report_refusal(const Refusal& refusal, Lang lang) {
-  std::fprintf(stderr, "%s (%s): %s\n", lang == Lang::vi ? "bị từ chối" : "refused",
-               std::string(identifier(refusal.code)).c_str(), refusal.message(lang).c_str());
-  return exit_refused;
-}
-
-Refusal unknown_candidate(CandidateId id) {
-  return refuse(RefusalCode::invalid_argument)
-      .with_subject("id")
-      .with_detail(fmt::format("there is no candidate {} in this database; discover it first", id),
-                   fmt::format("cơ sở dữ liệu không có ứng viên {}; hãy phát hiện ứng viên trước", id));
 }
 
 // Applies one command in one transaction: the journal row, the candidate's snapshot row and the
@@ -538,22 +383,7 @@ int options(Database& db, const Workflow& flow, CandidateId id, const Actor& act
   Transaction transaction(db, "BEGIN");
   Loaded loaded = load(db, flow);
   if (!loaded.problems.empty()) return report_untrusted(loaded.problems, lang);
-  const Candidate* known = loaded.snapshot.find(id);
-  if (known) {
-    std::printf("%s\n", say(*known, lang).c_str());
-  } else {
-    std::printf("%s\n", say(Text{fmt::format("candidate {}: not in this database yet", id),
-                                 fmt::format("ứng viên {}: chưa có trong cơ sở dữ liệu", id)},
-                            lang)
-                            .c_str());
-  }
-  std::printf("%s\n", say(Text{fmt::format("what {} may do on {}:", say(actor, Lang::en), format_date(date, Lang::en)),
-                               fmt::format("{} được làm gì vào ngày {}:", say(actor, Lang::vi), format_date(date, Lang::vi))},
-                          lang)
-                          .c_str());
-  for (const Option& option : flow.options(known ? *known : Candidate{}, actor, date)) {
-    std::printf("  %s\n", say(option, lang).c_str());
-  }
+  print_options(flow, loaded.snapshot.find(id), id, actor, date, lang);
   return exit_done;
 }
 
@@ -571,56 +401,6 @@ int verify(Database& db, const Workflow& flow, Lang lang) {
                           lang)
                           .c_str());
   return exit_done;
-}
-
-// Everything the command line may carry; each subcommand reads the fields it declares.
-struct Inputs {
-  std::string db_path;
-  bool create = false;
-  std::string plan_file;
-  std::string lang = "en";
-  int crash_after = 0;
-  std::uint32_t id = 0;
-  std::uint32_t unit = 0;
-  std::uint32_t mentor = 0;
-  std::string subject = "individual";
-  std::string position = "staff";
-  std::string field = "general";
-  std::string level = "agency";
-  std::string description;
-  std::string dossier;
-  std::uint16_t members = 0, present = 0, votes_for = 0, votes_against = 0;
-  std::string decision;
-  std::string decision_date;
-  std::string award = "agency_certificate";
-  std::string activity = "meeting";
-  std::string note;
-  std::string reason;
-  std::string actor;
-  std::string date;
-};
-
-// The command a subcommand asks for, from options the parser has already checked.
-Command make_command(CommandKind kind, const Inputs& in) {
-  switch (kind) {
-    case CommandKind::discover:
-      return commands::Discover{CandidateId{in.id},
-                                {enum_from<Subject>(in.subject), UnitId{in.unit}, enum_from<Position>(in.position),
-                                 enum_from<Field>(in.field), enum_from<Level>(in.level), in.description}};
-    case CommandKind::foster: return commands::Foster{ActorId{in.mentor}};
-    case CommandKind::register_: return commands::Register{in.dossier};
-    case CommandKind::review: return commands::Review{in.members, in.present, in.votes_for, in.votes_against};
-    case CommandKind::recognize: return commands::Recognize{in.decision, *parse_date(in.decision_date)};
-    case CommandKind::commend: return commands::Commend{enum_from<Award>(in.award)};
-    case CommandKind::replicate: return commands::Replicate{enum_from<Replication>(in.activity), in.note};
-    case CommandKind::withdraw: return commands::Withdraw{in.reason};
-    case CommandKind::reject: return commands::Reject{in.reason};
-    case CommandKind::disqualify: return commands::Disqualify{in.reason};
-    case CommandKind::nominate: return commands::Nominate{};
-    case CommandKind::revoke: return commands::Revoke{in.reason};
-    case CommandKind::propose: return commands::Propose{enum_from<Award>(in.award)};
-  }
-  return commands::Nominate{};
 }
 
 /// The evidence of a host that keeps none.
@@ -645,86 +425,26 @@ tl::expected<Plan, std::string> read_plan(const std::string& path, Lang lang) {
   return std::move(*plan);
 }
 
-const CLI::Validator date_check(
-    [](std::string& text) { return parse_date(text) ? std::string() : "'" + text + "' is not a date (YYYY-MM-DD)"; },
-    "YYYY-MM-DD");
-const CLI::Validator actor_check(
-    [](std::string& text) {
-      return parse_actor(text) ? std::string()
-                               : "'" + text + "' is not ROLE:ID:UNIT (a role such as unit_head, then two positive numbers)";
-    },
-    "ROLE:ID:UNIT");
-
 }  // namespace
 
 int main(int argc, char** argv) {
   Inputs in;
+  std::string db_path;
+  bool create = false;
+  std::string plan_file;
+  int crash_after = 0;
   CLI::App app{"A small HR tool over SQLite: candidates for advanced exemplars, their journal and snapshots.",
                "sqlite_host"};
   app.fallthrough();
   app.require_subcommand(1);
-  app.add_option("--db", in.db_path, "the SQLite database file")->required();
-  app.add_flag("--create", in.create, "make the database file when it does not exist (otherwise refused)");
-  app.add_option("--plan", in.plan_file,
+  app.add_option("--db", db_path, "the SQLite database file")->required();
+  app.add_flag("--create", create, "make the database file when it does not exist (otherwise refused)");
+  app.add_option("--plan", plan_file,
                  "a plan file (JSON, plans/*.json): steps go through its windows, quotas and criteria");
-  app.add_option("--lang", in.lang, "the language of messages")->check(CLI::IsMember({"en", "vi"}))->capture_default_str();
-  app.add_option("--crash-after", in.crash_after,
+  app.add_option("--crash-after", crash_after,
                  "stop abruptly after the N-th statement of the command's transaction (for the crash test)")
       ->check(CLI::Range(1, 1000));
-
-  std::map<CLI::App*, CommandKind> command_of;
-  auto add_step = [&](CommandKind kind, const char* help) {
-    CLI::App* sub = app.add_subcommand(std::string(identifier(kind)), help);
-    sub->add_option("--id", in.id, "the candidate's number")->required()->check(CLI::Range(1U, std::numeric_limits<std::uint32_t>::max()));
-    sub->add_option("--as", in.actor, "who acts: ROLE:ID:UNIT, e.g. unit_head:3:7")->required()->check(actor_check);
-    sub->add_option("--date", in.date, "the day of the step")->required()->check(date_check);
-    command_of[sub] = kind;
-    return sub;
-  };
-  auto member = [](auto values) { return CLI::IsMember(std::move(values)); };
-
-  CLI::App* discover = add_step(CommandKind::discover, "put a newly found individual or collective on the books");
-  discover->add_option("--unit", in.unit, "the candidate's unit")->required()->check(CLI::Range(1U, std::numeric_limits<std::uint32_t>::max()));
-  discover->add_option("--subject", in.subject)->check(member(identifiers<Subject>()))->capture_default_str();
-  discover->add_option("--position", in.position)->check(member(identifiers<Position>()))->capture_default_str();
-  discover->add_option("--field", in.field)->check(member(identifiers<Field>()))->capture_default_str();
-  discover->add_option("--level", in.level)->check(member(identifiers<Level>()))->capture_default_str();
-  discover->add_option("--description", in.description, "the new factor or model")->required();
-  add_step(CommandKind::foster, "assign the leader in charge of fostering")
-      ->add_option("--mentor", in.mentor)->required()->check(CLI::Range(1U, std::numeric_limits<std::uint32_t>::max()));
-  add_step(CommandKind::register_, "put the candidate on the registration list")
-      ->add_option("--dossier", in.dossier, "the model's description")->required();
-  CLI::App* review = add_step(CommandKind::review, "the council's deliberation");
-  review->add_option("--members", in.members, "the whole membership")->required();
-  review->add_option("--present", in.present)->required();
-  review->add_option("--for", in.votes_for)->required();
-  review->add_option("--against", in.votes_against)->required();
-  CLI::App* recognize = add_step(CommandKind::recognize, "the agency head's recognition decision");
-  recognize->add_option("--decision", in.decision, "its number, e.g. 45/QĐ-TTr")->required();
-  recognize->add_option("--decision-date", in.decision_date)->required()->check(date_check);
-  add_step(CommandKind::commend, "grant the form of award")
-      ->add_option("--award", in.award)->check(member(identifiers<Award>()))->capture_default_str();
-  CLI::App* replicate = add_step(CommandKind::replicate, "record one replication activity");
-  replicate->add_option("--activity", in.activity)->check(member(identifiers<Replication>()))->capture_default_str();
-  replicate->add_option("--note", in.note);
-  const std::pair<CommandKind, const char*> off_ramps[] = {
-      {CommandKind::withdraw, "the candidate leaves the walk (moved, retired, declined)"},
-      {CommandKind::reject, "reject the registration or the council's proposal"},
-      {CommandKind::disqualify, "disqualify, for example after a disciplinary sanction"},
-      {CommandKind::revoke, "take back an award, for fraud or a later sanction"},
-  };
-  for (const auto& [kind, help] : off_ramps) add_step(kind, help)->add_option("--reason", in.reason)->required();
-  add_step(CommandKind::nominate, "send a commended exemplar one level up");
-  add_step(CommandKind::propose, "propose a higher form of award to the level that grants it")
-      ->add_option("--award", in.award)->required()->check(member(identifiers<Award>()));
-
-  CLI::App* show_command = app.add_subcommand("show", "a candidate and its journal records; every candidate without --id");
-  show_command->add_option("--id", in.id)->check(CLI::Range(1U, std::numeric_limits<std::uint32_t>::max()));
-  CLI::App* options_command = app.add_subcommand("options", "what this actor may do now, and why not");
-  options_command->add_option("--id", in.id)->required()->check(CLI::Range(1U, std::numeric_limits<std::uint32_t>::max()));
-  options_command->add_option("--as", in.actor)->required()->check(actor_check);
-  options_command->add_option("--date", in.date)->required()->check(date_check);
-  CLI::App* verify_command = app.add_subcommand("verify", "replay the journal and check the snapshots against it");
+  const CommandLine line = add_commands(app, in);
 
   try {
     app.parse(argc, argv);
@@ -734,10 +454,10 @@ int main(int argc, char** argv) {
 
   const Lang lang = from_identifier<Lang>(in.lang).value_or(Lang::en);
   // A mistyped path must not quietly become a new, empty database.
-  if (!in.create && !std::filesystem::exists(in.db_path)) {
+  if (!create && !std::filesystem::exists(db_path)) {
     std::fprintf(stderr, "sqlite_host: %s\n",
-                 say(Text{fmt::format("there is no database '{}'; give --create to make a new one", in.db_path),
-                          fmt::format("không có cơ sở dữ liệu '{}'; thêm --create để tạo mới", in.db_path)},
+                 say(Text{fmt::format("there is no database '{}'; give --create to make a new one", db_path),
+                          fmt::format("không có cơ sở dữ liệu '{}'; thêm --create để tạo mới", db_path)},
                      lang)
                      .c_str());
     return exit_usage;
@@ -748,21 +468,21 @@ int main(int argc, char** argv) {
   // registering under criteria the plan checks is refused as missing its prerequisite.
   const NoEvidence no_evidence;
   std::unique_ptr<RunningPlan> running;
-  if (!in.plan_file.empty()) {
-    auto plan = read_plan(in.plan_file, lang);
+  if (!plan_file.empty()) {
+    auto plan = read_plan(plan_file, lang);
     if (!plan) {
       std::fprintf(stderr, "sqlite_host: %s\n", plan.error().c_str());
       return exit_usage;
     }
     auto made = RunningPlan::make(std::move(*plan), no_evidence);
     if (!made) {
-      std::fprintf(stderr, "sqlite_host: %s: %s\n", in.plan_file.c_str(), made.error().message(lang).c_str());
+      std::fprintf(stderr, "sqlite_host: %s: %s\n", plan_file.c_str(), made.error().message(lang).c_str());
       return exit_usage;
     }
     running = std::move(*made);
   }
   try {
-    Database db(in.db_path);
+    Database db(db_path);
     db.exec("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
     if (auto newer = prepare_schema(db)) {
       std::fprintf(stderr, "sqlite_host: %s\n", say(*newer, lang).c_str());
@@ -772,14 +492,14 @@ int main(int argc, char** argv) {
     const Workflow default_flow;
     const Workflow& flow = running ? running->workflow() : default_flow;
     CLI::App* chosen = app.get_subcommands().front();
-    if (chosen == show_command) return show(db, flow, in.id ? std::optional<CandidateId>(CandidateId{in.id}) : std::nullopt, lang);
-    if (chosen == verify_command) return verify(db, flow, lang);
+    if (chosen == line.show) return show(db, flow, in.id ? std::optional<CandidateId>(CandidateId{in.id}) : std::nullopt, lang);
+    if (chosen == line.verify) return verify(db, flow, lang);
     const Actor actor = *parse_actor(in.actor);
     const bg::date date = *parse_date(in.date);
-    if (chosen == options_command) return options(db, flow, CandidateId{in.id}, actor, date, lang);
+    if (chosen == line.options) return options(db, flow, CandidateId{in.id}, actor, date, lang);
 
-    CrashPoint crash(in.crash_after);
-    return apply_command(db, flow, CandidateId{in.id}, make_command(command_of.at(chosen), in), actor, date, lang, crash,
+    CrashPoint crash(crash_after);
+    return apply_command(db, flow, CandidateId{in.id}, make_command(line.command_of.at(chosen), in), actor, date, lang, crash,
                          running.get());
   } catch (const SqlError& error) {
     std::fprintf(stderr, "sqlite_host: %s: %s\n", lang == Lang::vi ? "lỗi lưu trữ" : "storage error", error.what());

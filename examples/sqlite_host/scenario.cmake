@@ -2,12 +2,18 @@
 # many records its journal holds, and one walk of two candidates through the lifecycle (seed 000:
 # an inspector of division 7 sent up to the province; a collective that withdraws).
 #
-# Needs HOST (the sqlite_host executable) and DB (the database file) set by the including script.
+# Needs HOST (the sqlite_host executable) and DB (the database file) set by the including script;
+# another host (postgres_host) sets HOST_ARGS instead of DB: the options that name its database.
 
 # Runs the tool on DB with the given arguments; sets <prefix>_rc and <prefix>_out (stdout + stderr).
 # --create: the scripts start from no database (without it, a missing database is refused).
 function(run_host prefix)
-  execute_process(COMMAND "${HOST}" --db "${DB}" --create ${ARGN}
+  if(DEFINED HOST_ARGS)
+    set(where ${HOST_ARGS})
+  else()
+    set(where --db "${DB}" --create)
+  endif()
+  execute_process(COMMAND "${HOST}" ${where} ${ARGN}
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   set(${prefix}_rc "${rc}" PARENT_SCOPE)
   set(${prefix}_out "${out}${err}" PARENT_SCOPE)
@@ -18,7 +24,8 @@ function(expect_exit expected)
   run_host(result ${ARGN})
   if(NOT "${result_rc}" STREQUAL "${expected}")
     string(REPLACE ";" " " shown "${ARGN}")
-    message(FATAL_ERROR "sqlite_host ${shown}\nexited ${result_rc}, expected ${expected}:\n${result_out}")
+    get_filename_component(tool "${HOST}" NAME)
+    message(FATAL_ERROR "${tool} ${shown}\nexited ${result_rc}, expected ${expected}:\n${result_out}")
   endif()
   set(last_out "${result_out}" PARENT_SCOPE)
 endfunction()
