@@ -40,6 +40,27 @@ function(journal_records out)
   set(${out} "${CMAKE_MATCH_1}" PARENT_SCOPE)
 endfunction()
 
+# Runs the whole walk; each step must be stored as the next record, numbered from 1.
+function(walk_scenario)
+  set(sequence 0)
+  foreach(step IN LISTS scenario_steps)
+    math(EXPR sequence "${sequence} + 1")
+    expect_exit(0 ${scenario_${step}})
+    if(NOT last_out MATCHES "^#${sequence} ")
+      message(FATAL_ERROR "${step} should be record #${sequence}:\n${last_out}")
+    endif()
+  endforeach()
+endfunction()
+
+# Runs the command after the walk, which must be stored as the record after the walk's last.
+function(expect_next_record)
+  math(EXPR next "${scenario_records} + 1")
+  expect_exit(0 ${scenario_next})
+  if(NOT last_out MATCHES "^#${next} ")
+    message(FATAL_ERROR "the command after the walk should be record #${next}:\n${last_out}")
+  endif()
+endfunction()
+
 # The walk, one command per list; `scenario_steps` names them in order.
 set(scenario_discover_1 discover --id 1 --unit 7 --subject individual --position staff --field inspection
     --description "Thanh tra viên có 3 sáng kiến được áp dụng" --as unit_head:3:7 --date 2022-02-10)

@@ -17,14 +17,7 @@ file(MAKE_DIRECTORY "${WORK}")
 set(DB "${WORK}/session.db")
 file(REMOVE "${DB}" "${DB}-wal" "${DB}-shm")
 
-set(sequence 0)
-foreach(step IN LISTS scenario_steps)
-  math(EXPR sequence "${sequence} + 1")
-  expect_exit(0 ${scenario_${step}})
-  if(NOT last_out MATCHES "^#${sequence} ")
-    message(FATAL_ERROR "${step} should be record #${sequence}:\n${last_out}")
-  endif()
-endforeach()
+walk_scenario()
 
 # Runs a command that must fail with `code`, print `pattern`, and leave the journal as it was.
 function(expect_unchanged code pattern)
