@@ -18,17 +18,20 @@
 #include <exemplar/exemplar.hpp>
 #include <exemplar/json/plan.hpp>
 
+#include "../support/lifecycle_fixture.hpp"
+
 namespace exemplar {
 namespace {
 
 namespace bg = boost::gregorian;
 
-const UnitId division{7};
-const Actor unit_head{ActorId{3}, Role::unit_head, division};
-const Actor council{ActorId{20}, Role::council, UnitId{1}};
-const Actor secretariat{ActorId{30}, Role::secretariat, UnitId{1}};
-const Actor chief{ActorId{1}, Role::agency_head, UnitId{1}};
-const Actor board{ActorId{90}, Role::provincial_board, UnitId{100}};
+// The agency's people are the lifecycle tests' own.
+using testing::board;
+using testing::chief;
+using testing::council;
+using testing::division;
+using testing::secretariat;
+using testing::unit_head;
 
 struct Step {
   Command command;
